@@ -1,0 +1,146 @@
+import { createHash } from 'node:crypto';
+import type { Annotation, AnnotationStatus, Doc, DocMessage, LanguageInfo, Span } from '../core/document.js';
+import { offsetConverter, type OffsetConverter } from '../core/offsets.js';
+import type { Encoding } from './decode.js';
+
+export const STANDOFF_SCHEMA = 'tawsim.standoff/1';
+
+/** An annotation as written: code-point offsets, an id, the original surface. */
+export interface StandoffAnnotation {
+  id: string;
+  label: string;
+  start: number;
+  end: number;
+  text: string;
+  value?: unknown;
+  source: string;
+  confidence: number;
+  status: AnnotationStatus;
+  note?: string;
+  [extra: string]: unknown;
+}
+
+/** The standoff file of SPEC.md. */
+export interface StandoffDocument {
+  schema: typeof STANDOFF_SCHEMA;
+  doc: {
+    id: string;
+    source?: string;
+    sha256: string;
+    length: number;
+    language: LanguageInfo | null;
+    encoding?: Encoding;
+  };
+  pipeline: { version: string; config_sha256: string; stages: string[] };
+  text?: string;
+  sentences: Span[];
+  annotations: StandoffAnnotation[];
+  messages?: DocMessage[];
+  /** Human decisions that could not be re-anchored after the text changed (review). */
+  unanchored?: StandoffAnnotation[];
+}
+
+export interface PipelineInfo {
+  version: string;
+  configSha256: string;
+  stages: string[];
+}
+
+export function sha256Text(text: string): string {
+  return createHash('sha256').update(text, 'utf8').digest('hex');
+}
+
+const CORE_KEYS = new Set(['label', 'start', 'end', 'value', 'source', 'confidence', 'status', 'note', 'text', 'id']);
+
+/** Converts one pipeline annotation to its written form. */
+export function annotationToStandoff(a: Annotation, id: string, text: string, cv: OffsetConverter): StandoffAnnotation {
+  const out: StandoffAnnotation = {
+    id,
+    label: a.label,
+    start: cv.toCodePoint(a.start),
+    end: cv.toCodePoint(a.end),
+    text: text.slice(a.start, a.end),
+    ...(a.value !== undefined ? { value: a.value } : {}),
+    source: a.source,
+    confidence: a.confidence,
+    status: a.status,
+  };
+  if (a.note !== undefined) out.note = a.note;
+  for (const [k, v] of Object.entries(a)) if (!CORE_KEYS.has(k) && v !== undefined) out[k] = v;
+  return out;
+}
+
+/** The standoff document of a processed `Doc`: UTF-16 offsets become code points here. */
+export function toStandoff(
+  doc: Doc,
+  pipeline: PipelineInfo,
+  options: { includeText: boolean; encoding?: Encoding },
+): StandoffDocument {
+  const cv = offsetConverter(doc.text);
+  const out: StandoffDocument = {
+    schema: STANDOFF_SCHEMA,
+    doc: {
+      id: doc.id,
+      ...(doc.source !== undefined ? { source: doc.source } : {}),
+      sha256: sha256Text(doc.text),
+      length: cv.toCodePoint(doc.text.length),
+      language: doc.language,
+      ...(options.encoding !== undefined && options.encoding !== 'utf-8' ? { encoding: options.encoding } : {}),
+    },
+    pipeline: { version: pipeline.version, config_sha256: pipeline.configSha256, stages: pipeline.stages },
+    sentences: cv.identity ? doc.sentences.map((s) => ({ start: s.start, end: s.end })) : doc.sentences.map((s) => ({ start: cv.toCodePoint(s.start), end: cv.toCodePoint(s.end) })),
+    annotations: doc.annotations.map((a, i) => annotationToStandoff(a, `T${i + 1}`, doc.text, cv)),
+  };
+  if (options.includeText) out.text = doc.text;
+  if (doc.messages.length > 0) out.messages = doc.messages;
+  return out;
+}
+
+/**
+ * Serialises a standoff document. Pretty output puts one sentence or annotation a line,
+ * so files stay small and their diffs readable.
+ */
+export function serialiseStandoff(standoff: StandoffDocument, pretty: boolean): string {
+  if (!pretty) return JSON.stringify(standoff);
+  const lines: string[] = ['{'];
+  const entries = Object.entries(standoff).filter(([, v]) => v !== undefined);
+  entries.forEach(([key, value], index) => {
+    const comma = index < entries.length - 1 ? ',' : '';
+    if (Array.isArray(value) && value.length > 0) {
+      lines.push(`  ${JSON.stringify(key)}: [`);
+      value.forEach((item, i) => lines.push(`    ${JSON.stringify(item)}${i < value.length - 1 ? ',' : ''}`));
+      lines.push(`  ]${comma}`);
+    } else {
+      lines.push(`  ${JSON.stringify(key)}: ${JSON.stringify(value)}${comma}`);
+    }
+  });
+  lines.push('}');
+  return `${lines.join('\n')}\n`;
+}
+
+/** A standoff document read back with UTF-16 offsets, ready for code that slices strings. */
+export interface LoadedStandoff {
+  standoff: StandoffDocument;
+  /** Annotations with UTF-16 offsets (status and extra fields kept). */
+  annotations: (Annotation & { id: string; text: string })[];
+  sentences: Span[];
+}
+
+/**
+ * Converts a parsed standoff document's code-point offsets to UTF-16 against `text`, and
+ * checks every annotation's surface. Throws with the annotation id on a mismatch.
+ */
+export function loadStandoff(standoff: StandoffDocument, text: string): LoadedStandoff {
+  if (standoff.schema !== STANDOFF_SCHEMA) throw new Error(`unknown schema ${JSON.stringify(standoff.schema)} (expected ${STANDOFF_SCHEMA})`);
+  const cv = offsetConverter(text);
+  const annotations = standoff.annotations.map((a) => {
+    const start = cv.toUtf16(a.start);
+    const end = cv.toUtf16(a.end);
+    if (text.slice(start, end) !== a.text) {
+      throw new Error(`annotation ${a.id} [${a.start}, ${a.end}) reads "${text.slice(start, end)}", not "${a.text}"`);
+    }
+    return { ...a, start, end };
+  });
+  const sentences = standoff.sentences.map((s) => ({ start: cv.toUtf16(s.start), end: cv.toUtf16(s.end) }));
+  return { standoff, annotations, sentences };
+}

@@ -1,0 +1,16 @@
+/**
+ * The one registry of pipeline stages. A config names stages by these keys; adding a
+ * stage is one line here.
+ */
+import type { StageDefinition } from '../core/stage.js';
+import { languageStage } from './language.js';
+import { normaliseStage } from './normalise.js';
+import { sentencesStage } from './sentences.js';
+import { tokeniseStage } from './tokenise.js';
+
+export const STAGES: Readonly<Record<string, StageDefinition>> = {
+  normalise: normaliseStage,
+  language: languageStage,
+  tokenise: tokeniseStage,
+  sentences: sentencesStage,
+};

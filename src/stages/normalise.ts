@@ -1,0 +1,225 @@
+import { z } from 'zod';
+import {
+  ALEF_FORMS,
+  ALEF_MAKSURA,
+  DIACRITICS,
+  DIGIT_ZEROS,
+  HAMZA_CARRIERS,
+  INVISIBLE_CONTROLS,
+  LINE_SEPARATORS,
+  PERSIAN_LETTERS,
+  PRESENTATION_FORMS,
+  PRESENTATION_KEEP,
+  QURANIC_MARKS,
+  TATWEEL,
+  TEH_MARBUTA,
+  UNUSUAL_SPACES,
+  ZWJ,
+  forEachInRanges,
+} from '../arabic/characters.js';
+import { defineStage } from '../core/stage.js';
+import { TextView } from '../core/text-view.js';
+
+/** Every rule can be switched off in the config. */
+export const normaliseOptions = z.strictObject({
+  /** Remove harakat, tanwin, shadda, sukun (U+064B–U+065F) and superscript alef U+0670. */
+  diacritics: z.boolean().default(true),
+  /** Remove Quranic annotation marks (U+06D6–U+06ED and relatives). */
+  quranicMarks: z.boolean().default(true),
+  /** Remove tatweel U+0640. */
+  tatweel: z.boolean().default(true),
+  /** Fold أ إ آ ٱ to ا. */
+  alef: z.boolean().default(true),
+  /** Fold ى to ي. */
+  alefMaksura: z.boolean().default(true),
+  /** Fold ة to ه. */
+  tehMarbuta: z.boolean().default(true),
+  /** Fold ؤ to و and ئ to ي. */
+  hamzaCarriers: z.boolean().default(false),
+  /** Fold Persian and Urdu letters (ک ی ہ ۀ ھ ے ە) to their Arabic counterparts. */
+  persianLetters: z.boolean().default(true),
+  /** Decompose presentation forms (U+FB50–U+FDFF, U+FE70–U+FEFF) per character. */
+  presentationForms: z.boolean().default(true),
+  /** Fold Arabic-Indic and Persian digits to ASCII. */
+  digits: z.boolean().default(true),
+  /** Remove zero-width and bidi controls (they belong to no token). */
+  invisibleControls: z.boolean().default(true),
+  /** Fold no-break and other unusual spaces to U+0020, line separators to U+000A. */
+  spaces: z.boolean().default(true),
+});
+export type NormaliseOptions = z.output<typeof normaliseOptions>;
+
+// Table entries: 0 keeps the unit; otherwise (argument << 3) | action.
+const REPLACE = 1; // one for one: argument is the new code unit
+const GLUE = 2; // removed; its original range joins the unit before it
+const DROP = 3; // removed; owned by no unit
+const EXPAND = 4; // one into several: argument indexes `expansions`
+const JOINER = 5; // U+200D: kept inside emoji sequences, dropped elsewhere
+
+/** The compiled normaliser: a 64K-entry action table and the expansions it refers to. */
+export interface Normaliser {
+  table: Int32Array;
+  expansions: Uint16Array[];
+}
+
+/** Compiles the options into a per-code-unit action table (done once per pipeline). */
+export function compileNormaliser(options: NormaliseOptions): Normaliser {
+  const table = new Int32Array(0x10000);
+  const expansions: Uint16Array[] = [];
+  const replace = (pairs: readonly (readonly [number, number])[]) => {
+    for (const [from, to] of pairs) table[from] = (to << 3) | REPLACE;
+  };
+  if (options.diacritics) forEachInRanges(DIACRITICS, (c) => (table[c] = GLUE));
+  if (options.quranicMarks) forEachInRanges(QURANIC_MARKS, (c) => (table[c] = GLUE));
+  if (options.tatweel) table[TATWEEL] = GLUE;
+  if (options.alef) replace(ALEF_FORMS);
+  if (options.alefMaksura) replace(ALEF_MAKSURA);
+  if (options.tehMarbuta) replace(TEH_MARBUTA);
+  if (options.hamzaCarriers) replace(HAMZA_CARRIERS);
+  if (options.persianLetters) replace(PERSIAN_LETTERS);
+  if (options.digits) {
+    for (const zero of DIGIT_ZEROS) for (let d = 0; d < 10; d++) table[zero + d] = ((0x30 + d) << 3) | REPLACE;
+  }
+  if (options.spaces) {
+    forEachInRanges(UNUSUAL_SPACES, (c) => (table[c] = (0x20 << 3) | REPLACE));
+    for (const c of LINE_SEPARATORS) table[c] = (0x0a << 3) | REPLACE;
+  }
+  if (options.invisibleControls) {
+    forEachInRanges(INVISIBLE_CONTROLS, (c) => (table[c] = DROP));
+    table[ZWJ] = JOINER;
+  }
+  if (options.presentationForms) {
+    // Per character NFKC (never on a document), then this table's own rules on the result,
+    // so a presentation-form alef with hamza folds like the ordinary one.
+    const keep = new Set(PRESENTATION_KEEP);
+    forEachInRanges(PRESENTATION_FORMS, (c) => {
+      if (keep.has(c) || table[c] !== 0) return;
+      const decomposed = String.fromCharCode(c).normalize('NFKC');
+      if (decomposed.length === 1 && decomposed.charCodeAt(0) === c) return;
+      const units: number[] = [];
+      let onlyMarks = true;
+      for (let k = 0; k < decomposed.length; k++) {
+        const u = decomposed.charCodeAt(k);
+        const t = table[u]!;
+        const action = t & 7;
+        if (action === GLUE || action === DROP) continue;
+        if (u !== 0x20) onlyMarks = false;
+        units.push(action === REPLACE ? t >>> 3 : u);
+      }
+      // Isolated forms of harakat (U+FE70..) decompose to space + mark: they are marks.
+      if (onlyMarks) {
+        if (options.diacritics) table[c] = GLUE;
+        return;
+      }
+      if (units.length === 1) table[c] = (units[0]! << 3) | REPLACE;
+      else {
+        table[c] = (expansions.length << 3) | EXPAND;
+        expansions.push(Uint16Array.from(units));
+      }
+    });
+  }
+  return { table, expansions };
+}
+
+const utf16 = new TextDecoder('utf-16le');
+
+function isEmojiContext(code: number): boolean {
+  // Low surrogate (end of an astral emoji), VS16, or a BMP pictograph.
+  return (code >= 0xdc00 && code <= 0xdfff) || code === 0xfe0f || (code >= 0x2600 && code <= 0x27bf);
+}
+
+/**
+ * Normalises `text` into a view with a map back to it. One pass over the text; arrays
+ * for the map are only allocated once something changes the length.
+ */
+export function normaliseText(text: string, normaliser: Normaliser): TextView {
+  const { table, expansions } = normaliser;
+  const n = text.length;
+  let i = 0;
+  while (i < n && table[text.charCodeAt(i)] === 0) i++;
+  if (i === n) return TextView.identity(text);
+
+  let capacity = n + 16;
+  let out = new Uint16Array(capacity);
+  for (let k = 0; k < i; k++) out[k] = text.charCodeAt(k);
+  let starts: Int32Array | null = null as Int32Array | null;
+  let ends: Int32Array | null = null as Int32Array | null;
+  let o = i;
+
+  const startMap = () => {
+    starts = new Int32Array(capacity);
+    ends = new Int32Array(capacity);
+    for (let k = 0; k < o; k++) {
+      starts[k] = k;
+      ends[k] = k + 1;
+    }
+  };
+  const ensure = (extra: number) => {
+    if (o + extra <= capacity) return;
+    capacity = Math.max(capacity * 2, o + extra + 16);
+    const grownOut = new Uint16Array(capacity);
+    grownOut.set(out);
+    out = grownOut;
+    if (starts !== null && ends !== null) {
+      const s = new Int32Array(capacity);
+      s.set(starts);
+      starts = s;
+      const e = new Int32Array(capacity);
+      e.set(ends);
+      ends = e;
+    }
+  };
+
+  for (; i < n; i++) {
+    const c = text.charCodeAt(i);
+    const t = table[c]!;
+    let action = t & 7;
+    if (action === JOINER) action = i > 0 && isEmojiContext(text.charCodeAt(i - 1)) ? 0 : DROP;
+    if (action === 0 || action === REPLACE) {
+      out[o] = action === 0 ? c : t >>> 3;
+      if (starts !== null) {
+        starts[o] = i;
+        ends![o] = i + 1;
+      }
+      o++;
+      continue;
+    }
+    if (starts === null) startMap();
+    if (action === GLUE) {
+      // Glue to the unit before when it ends right here; after a dropped control or at
+      // the start of the text, the mark belongs to nobody.
+      if (o > 0 && ends![o - 1] === i) ends![o - 1] = i + 1;
+    } else if (action === EXPAND) {
+      const units = expansions[t >>> 3]!;
+      ensure(units.length);
+      for (let k = 0; k < units.length; k++) {
+        out[o] = units[k]!;
+        starts![o] = i;
+        ends![o] = i + 1;
+        o++;
+      }
+    }
+    // DROP: nothing is written.
+  }
+  const viewText = utf16.decode(out.subarray(0, o));
+  if (starts === null) return new TextView(text, viewText, null, null);
+  return new TextView(text, viewText, starts.subarray(0, o), ends!.subarray(0, o));
+}
+
+export const normaliseStage = defineStage({
+  name: 'normalise',
+  summary: 'Normalised view of the text (diacritics, tatweel, letter forms, digits, controls) with a map back to the original.',
+  requires: [],
+  provides: ['view'],
+  options: normaliseOptions,
+  create(options) {
+    const normaliser = compileNormaliser(options);
+    return (doc) => {
+      doc.view = normaliseText(doc.text, normaliser);
+    };
+  },
+  createStringNormaliser(options) {
+    const normaliser = compileNormaliser(options);
+    return (s) => normaliseText(s, normaliser).text;
+  },
+});
