@@ -100,6 +100,8 @@ export function buildProgram(): Command {
       process.stdout.write(opts.compact === true ? `${result.json}\n` : result.json);
     });
 
+  // Further commands register themselves here, one line each (src/commands/<name>.ts).
+
   program
     .command('stages')
     .description('list the registered pipeline stages with what they require and provide')
