@@ -4,8 +4,11 @@ import { InvariantError } from './errors.js';
 /** Marks that must never open a span: combining marks (harakat, shadda, ...) and tatweel. */
 const OPENING_MARK = /^[\p{M}\u0640]/u;
 
-function isLowSurrogate(c: number): boolean {
-  return c >= 0xdc00 && c <= 0xdfff;
+/** True when offset `i` falls between the two halves of a surrogate pair. */
+function splitsPair(text: string, i: number): boolean {
+  const low = text.charCodeAt(i);
+  const high = text.charCodeAt(i - 1);
+  return low >= 0xdc00 && low <= 0xdfff && high >= 0xd800 && high <= 0xdbff;
 }
 
 /** Problems with one span of `text`, or an empty list. */
@@ -15,8 +18,8 @@ export function spanProblems(text: string, span: Span, what: string): string[] {
   if (!(Number.isInteger(start) && Number.isInteger(end) && start >= 0 && end <= text.length && start < end)) {
     return [`${what} [${start}, ${end}) is not a non-empty span inside the text (length ${text.length})`];
   }
-  if (isLowSurrogate(text.charCodeAt(start))) problems.push(`${what} [${start}, ${end}) starts inside a surrogate pair`);
-  if (end < text.length && isLowSurrogate(text.charCodeAt(end))) problems.push(`${what} [${start}, ${end}) ends inside a surrogate pair`);
+  if (splitsPair(text, start)) problems.push(`${what} [${start}, ${end}) starts inside a surrogate pair`);
+  if (splitsPair(text, end)) problems.push(`${what} [${start}, ${end}) ends inside a surrogate pair`);
   if (OPENING_MARK.test(text.slice(start, start + 1))) problems.push(`${what} [${start}, ${end}) starts with a combining mark or tatweel`);
   return problems;
 }

@@ -111,6 +111,9 @@ export function compileNormaliser(options: NormaliseOptions): Normaliser {
         if (options.diacritics) table[c] = GLUE;
         return;
       }
+      // Phrase ligatures (U+FDFA, U+FDFB, U+FDFD) decompose to several words: one original
+      // character cannot be several tokens, so they stay whole.
+      if (units.includes(0x20)) return;
       if (units.length === 1) table[c] = (units[0]! << 3) | REPLACE;
       else {
         table[c] = (expansions.length << 3) | EXPAND;

@@ -55,12 +55,15 @@ export function splitSentences(tokens: TokenTable, options: SentencesOptions, ab
     if (kind[t] !== TokenKind.Punct || !TERMINATORS.has(text.charCodeAt(vStart[t]!))) continue;
     if (t === first) continue; // a stray stop opening a line is not a sentence of its own
     if (text.charCodeAt(vStart[t]!) === 0x2e && vEnd[t]! - vStart[t]! === 1 && isAbbreviation(tokens, t, options, abbreviations)) continue;
+    // Attached terminators, closing quotes and brackets, and a footnote mark (`.[1]`)
+    // belong to the sentence they close; an ellipsis after a space opens the next one.
     let last = t;
-    while (last + 1 < n && (flags[last + 1]! & TokenFlag.LineBefore) === 0) {
+    while (last + 1 < n && (flags[last + 1]! & TokenFlag.SpaceBefore) === 0) {
       const next = last + 1;
       const c = text.charCodeAt(vStart[next]!);
-      const attached = (flags[next]! & TokenFlag.SpaceBefore) === 0;
-      if (kind[next] === TokenKind.Punct && (TERMINATORS.has(c) || (CLOSERS.has(c) && attached))) last = next;
+      if (kind[next] === TokenKind.Punct && (TERMINATORS.has(c) || CLOSERS.has(c))) last = next;
+      else if (c === 0x5b && next + 2 < n && kind[next + 1] === TokenKind.Number && text.charCodeAt(vStart[next + 2]!) === 0x5d &&
+        (flags[next + 1]! & TokenFlag.SpaceBefore) === 0 && (flags[next + 2]! & TokenFlag.SpaceBefore) === 0) last = next + 2;
       else break;
     }
     close(last);
