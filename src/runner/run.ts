@@ -117,7 +117,10 @@ export async function runBatch(request: RunRequest): Promise<RunOutcome> {
   let outHadFiles = false;
   if (outDir !== null) {
     await mkdir(outDir, { recursive: true });
-    outHadFiles = (await readdir(outDir)).some((name) => name !== 'manifest.json' && !name.startsWith('.'));
+    const names = await readdir(outDir);
+    outHadFiles = names.some((name) => name !== 'manifest.json' && !name.startsWith('.'));
+    // Temporary files of a run that was killed: never complete, so never worth keeping.
+    await Promise.all(names.filter((name) => name.endsWith('.tawsim-tmp') || name.endsWith('.tawsim-tmp.jsonl')).map((name) => unlink(join(outDir, name)).catch(() => undefined)));
   }
 
   const total = specs.some((s) => s.kind === 'folder') || specs.length > 1 ? await countDocuments(specs) : specs[0]?.kind === 'file' ? 1 : null;

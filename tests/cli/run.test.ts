@@ -243,3 +243,34 @@ describe('tawsim annotate', () => {
     expect((JSON.parse(r.stdout) as { doc: { id: string } }).doc.id).toBe('x1');
   });
 });
+
+describe('tawsim run: a killed run', () => {
+  it('leaves only complete files, and the next run cleans its temporary files', async () => {
+    const { spawn } = await import('node:child_process');
+    const { CLI } = await import('./cli-helpers.js');
+    const dir = tempDir();
+    const out = tempDir();
+    const text = readFileSync(SAMPLE, 'utf8');
+    for (let i = 0; i < 400; i++) writeFileSync(join(dir, `d${String(i).padStart(3, '0')}.txt`), text);
+    const child = spawn(process.execPath, [CLI, 'run', dir, '--out', out, '--concurrency', '1', '--quiet']);
+    // Kill it once some files are out.
+    await new Promise<void>((resolveWait) => {
+      const timer = setInterval(() => {
+        if (readdirSync(out).filter((f) => f.endsWith('.json')).length >= 20) {
+          clearInterval(timer);
+          child.kill('SIGKILL');
+          resolveWait();
+        }
+      }, 5);
+    });
+    await new Promise((r) => child.on('close', r));
+    const written = readdirSync(out).filter((f) => f.endsWith('.json') && !f.startsWith('.'));
+    expect(written.length).toBeGreaterThan(0);
+    for (const f of written) expect(() => JSON.parse(readFileSync(join(out, f), 'utf8'))).not.toThrow();
+    expect(existsSync(join(out, 'manifest.json'))).toBe(false);
+    const again = await tawsim(['run', dir, '--out', out, '--quiet']);
+    expect(again.code).toBe(0);
+    expect(readdirSync(out).filter((f) => f.includes('tawsim-tmp'))).toEqual([]);
+    expect(readdirSync(out).filter((f) => f.endsWith('.json'))).toHaveLength(401);
+  }, 60_000);
+});
