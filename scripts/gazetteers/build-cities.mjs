@@ -4,7 +4,7 @@
 // Run after build-countries.mjs: node scripts/gazetteers/build-cities.mjs [--review FILE]
 // --review writes every decision (dropped rows, stripped type words, collisions, ANERcorp
 // counts) to FILE for a human to read.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadAnercorpStats } from './anercorp-stats.mjs';
 import { arabicSkeleton, latinSkeleton, skeletonSimilarity } from './translit.mjs';
@@ -172,7 +172,8 @@ for (const r of readTsv(join(SOURCES, 'cities-extra.tsv'))) {
   if (!ISO_ALPHA2.includes(r.country)) throw new Error(`${where}: unknown country ${r.country}`);
   const name = clean(r.name);
   const hand = { action: 'keep', ambiguous: r.ambiguous, confidence: r.confidence, note: r.note, hand: true };
-  const match = kept.find((c) => c.code === r.country && [c.name, ...c.variants].some((n) => fold(n) === fold(name)));
+  const handNames = new Set([name, ...list(r.variants)].map(fold));
+  const match = kept.find((c) => c.code === r.country && [c.name, ...c.variants].some((n) => handNames.has(fold(n))));
   if (match) {
     match.variants.push(...list(r.variants));
     if (fold(match.name) !== fold(name)) match.variants.push(name);
@@ -205,11 +206,49 @@ kept = kept.filter((c) => {
   return true;
 });
 
-// 6. The same name in several countries.
+// 6. One place twice in a country (a CSV row and a hand row, or two CSV rows, sharing a name or
+// variant): merged into the first. Then the same name in several countries.
+const allNames = (c) => [...new Set([c.name, ...c.variants].map(fold))];
+for (let changed = true; changed; ) {
+  changed = false;
+  const owner = new Map();
+  for (const c of kept) {
+    if (c.merged) continue;
+    for (const f of allNames(c)) {
+      const o = owner.get(`${c.code}|${f}`);
+      if (o && o !== c) {
+        log('merge', `${c.where} ${c.name} into ${o.where} ${o.name}`);
+        o.variants.push(c.name, ...c.variants);
+        o.population = Math.max(o.population, c.population);
+        c.merged = true;
+        changed = true;
+        break;
+      }
+      owner.set(`${c.code}|${f}`, c);
+    }
+  }
+  kept = kept.filter((c) => !c.merged);
+}
+// Hand-compiled provinces and regions in another country that share a city's name: the city
+// is marked (بابل is Iraq's Babil province more often than Iran's Babol).
+const handPlaces = new Map();
+for (const file of readdirSync(join(SOURCES, 'places')).filter((f) => f.endsWith('.tsv'))) {
+  for (const r of readTsv(join(SOURCES, 'places', file))) {
+    for (const n of [r.name, ...list(r.variants)]) handPlaces.set(fold(n), `${r.country || '-'} ${r.en}`);
+  }
+}
+for (const c of kept) {
+  const hit = allNames(c).map((f) => handPlaces.get(f)).find((h) => h && !h.startsWith(c.code + ' '));
+  if (hit && !c.ov?.hand) {
+    c.ambiguous ??= 'homonym';
+    c.note = [c.note, `same name as ${hit}`].filter(Boolean).join('; ');
+    c.confidence ??= 0.6;
+    log('homonym-hand', `${c.where} ${c.name}: ${hit}`);
+  }
+}
 const byName = new Map();
 for (const c of kept) {
-  const f = fold(c.name);
-  (byName.get(f) ?? byName.set(f, []).get(f)).push(c);
+  for (const f of allNames(c)) (byName.get(f) ?? byName.set(f, []).get(f)).push(c);
 }
 const looseEn = (s) => slug(s).replace(/^(al|el|ad|ar|as|an|at|az|ash)-/, '').replace(/-(city|town)$/, '').replace(/[aeiouy-]/g, '').slice(0, 4);
 const dropped = new Set();
