@@ -1,0 +1,338 @@
+/**
+ * A trie over token strings, for phrase lists (gazetteers) matched token by token, as
+ * spaCy's PhraseMatcher does: entries are tokenised by the same tokeniser as the text,
+ * token strings are interned to integer ids, and the trie's edges are keyed by
+ * `(node, token id)`. Matching whole tokens means an entry can never fire inside a word
+ * (which character-level Aho-Corasick does), and a walk costs one hash probe per token.
+ *
+ * Nothing here knows about any language: callers decide which string stands for a token
+ * (its normalised form, or a part of it) and where a match may start.
+ *
+ * ```
+ * entries   [a, b]  [a, b, c]  [d]        text ids   a  b  c  x  d
+ * trie      root -a-> 1 -b-> 2* -c-> 3*                  └─────┘     └┘
+ *           root -d-> 4*                  leftmost-longest: [0,3) [4,5)
+ * ```
+ */
+
+import type { TokenTable } from './tokens.js';
+
+/** FNV-1a 32-bit constants (Fowler, Noll, Vo). */
+const FNV_OFFSET = 0x811c9dc5 | 0;
+const FNV_PRIME = 16777619;
+
+/** Hash step: folds one UTF-16 unit into a running hash. */
+export function hashStep(hash: number, unit: number): number {
+  return Math.imul(hash ^ unit, FNV_PRIME);
+}
+
+/**
+ * Hash of `text[start, end)`, folded from the END towards the start, so that the running
+ * value after folding unit `k` is the hash of the suffix `text[k, end)`. That lets a
+ * caller get the hashes of a token and of its suffixes (a token without its first one
+ * or two letters) in one pass.
+ */
+export function hashRange(text: string, start: number, end: number): number {
+  let h = FNV_OFFSET;
+  for (let k = end - 1; k >= start; k--) h = Math.imul(h ^ text.charCodeAt(k), FNV_PRIME);
+  return h;
+}
+
+/** The hash of the empty string: where a backwards fold starts. */
+export const EMPTY_HASH = FNV_OFFSET;
+
+/**
+ * Interned strings with dense integer ids, looked up either by string or by a range of a
+ * larger string (no slice, no allocation on the hot path).
+ */
+export class TokenVocabulary {
+  private strings: string[] = [];
+  private hashes = new Int32Array(64);
+  /** Open addressing: slot -> id + 1 (0 is empty). */
+  private slots = new Int32Array(128);
+  private mask = 127;
+
+  /** Number of distinct strings. */
+  get size(): number {
+    return this.strings.length;
+  }
+
+  /** The string of an id. */
+  string(id: number): string {
+    const s = this.strings[id];
+    if (s === undefined) throw new RangeError(`no token id ${id}`);
+    return s;
+  }
+
+  /** The id of `s`, adding it when new. */
+  intern(s: string): number {
+    const h = hashRange(s, 0, s.length);
+    const found = this.find(h, s, 0, s.length, -1);
+    if (found >= 0) return found;
+    const id = this.strings.length;
+    this.strings.push(s);
+    if (id >= this.hashes.length) {
+      const grown = new Int32Array(this.hashes.length * 2);
+      grown.set(this.hashes);
+      this.hashes = grown;
+    }
+    this.hashes[id] = h;
+    if ((id + 1) * 2 > this.slots.length) this.rehash(this.slots.length * 2);
+    else this.place(id, h);
+    return id;
+  }
+
+  /** The id of `s`, or -1. */
+  idOf(s: string): number {
+    return this.find(hashRange(s, 0, s.length), s, 0, s.length, -1);
+  }
+
+  /** The id of `text.slice(start, end)`, or -1, without slicing. */
+  idOfRange(text: string, start: number, end: number): number {
+    return this.find(hashRange(text, start, end), text, start, end, -1);
+  }
+
+  /**
+   * The id of the string `prefix + text.slice(start, end)` (`prefix` a UTF-16 unit, or -1
+   * for none), given its hash as computed by {@link hashRange} / {@link hashStep}.
+   */
+  find(hash: number, text: string, start: number, end: number, prefix: number): number {
+    const length = end - start + (prefix >= 0 ? 1 : 0);
+    let slot = mix(hash) & this.mask;
+    for (;;) {
+      const entry = this.slots[slot]!;
+      if (entry === 0) return -1;
+      const id = entry - 1;
+      if (this.hashes[id] === hash) {
+        const s = this.strings[id]!;
+        if (s.length === length && sameUnits(s, text, start, end, prefix)) return id;
+      }
+      slot = (slot + 1) & this.mask;
+    }
+  }
+
+  private place(id: number, hash: number): void {
+    let slot = mix(hash) & this.mask;
+    while (this.slots[slot] !== 0) slot = (slot + 1) & this.mask;
+    this.slots[slot] = id + 1;
+  }
+
+  private rehash(capacity: number): void {
+    this.slots = new Int32Array(capacity);
+    this.mask = capacity - 1;
+    for (let id = 0; id < this.strings.length; id++) this.place(id, this.hashes[id]!);
+  }
+}
+
+/** Spreads FNV's low bits (weak for short keys) before masking. */
+function mix(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x45d9f3b);
+  return h ^ (h >>> 16);
+}
+
+function sameUnits(s: string, text: string, start: number, end: number, prefix: number): boolean {
+  let k = 0;
+  if (prefix >= 0) {
+    if (s.charCodeAt(0) !== prefix) return false;
+    k = 1;
+  }
+  for (let i = start; i < end; i++, k++) if (s.charCodeAt(k) !== text.charCodeAt(i)) return false;
+  return true;
+}
+
+/** One match of a trie over a sequence of token ids: tokens `[first, last]`. */
+export interface TrieMatch<V> {
+  first: number;
+  /** Index of the last token of the match (inclusive). */
+  last: number;
+  /** Every value stored for this token sequence (several entries may share a name). */
+  values: readonly V[];
+}
+
+/**
+ * A trie over token id sequences with values at terminal nodes. Edges live in one open
+ * addressing table keyed by `(node, token id)`, so a node costs nothing until it has a
+ * child, and 200k entries build in well under a second.
+ */
+export class TokenTrie<V> {
+  readonly vocabulary: TokenVocabulary;
+  /** Root node id. */
+  static readonly ROOT = 0;
+  private nodeCount = 1;
+  private entryCount = 0;
+  /** Edge table: parallel arrays, slot is empty when `edgeChild[slot] === 0`. */
+  private edgeNode = new Int32Array(256);
+  private edgeToken = new Int32Array(256);
+  private edgeChild = new Int32Array(256);
+  private edgeMask = 255;
+  private edgeCount = 0;
+  /** node -> index into `outputs` + 1 (0: not terminal). */
+  private terminal = new Int32Array(64);
+  private outputs: V[][] = [];
+  /** Longest entry in tokens: bounds how far a walk can go. */
+  maxLength = 0;
+
+  constructor(vocabulary: TokenVocabulary = new TokenVocabulary()) {
+    this.vocabulary = vocabulary;
+  }
+
+  /** Number of entries added (token sequences with a value). */
+  get size(): number {
+    return this.entryCount;
+  }
+
+  /** Number of nodes, the root included. */
+  get nodes(): number {
+    return this.nodeCount;
+  }
+
+  /** Adds `value` under the token sequence `tokens` (interned into the vocabulary). */
+  add(tokens: readonly string[], value: V): void {
+    if (tokens.length === 0) throw new RangeError('TokenTrie.add: an entry needs at least one token');
+    let node = TokenTrie.ROOT;
+    for (const token of tokens) {
+      const id = this.vocabulary.intern(token);
+      let next = this.child(node, id);
+      if (next < 0) next = this.addEdge(node, id);
+      node = next;
+    }
+    const out = this.terminal[node]!;
+    if (out === 0) {
+      this.outputs.push([value]);
+      this.terminal[node] = this.outputs.length;
+    } else this.outputs[out - 1]!.push(value);
+    this.entryCount++;
+    if (tokens.length > this.maxLength) this.maxLength = tokens.length;
+  }
+
+  /** The child of `node` along token id `token`, or -1. */
+  child(node: number, token: number): number {
+    if (token < 0) return -1;
+    let slot = edgeHash(node, token) & this.edgeMask;
+    for (;;) {
+      const c = this.edgeChild[slot]!;
+      if (c === 0) return -1;
+      if (this.edgeNode[slot] === node && this.edgeToken[slot] === token) return c;
+      slot = (slot + 1) & this.edgeMask;
+    }
+  }
+
+  /** The values stored at `node`, or undefined when no entry ends there. */
+  valuesAt(node: number): readonly V[] | undefined {
+    const out = this.terminal[node];
+    return out === undefined || out === 0 ? undefined : this.outputs[out - 1];
+  }
+
+  /** True when `node` has at least one entry ending at it. */
+  isTerminal(node: number): boolean {
+    return (this.terminal[node] ?? 0) !== 0;
+  }
+
+  /**
+   * Walks from `node` (already past token `from - 1`) over `ids[from..]` and returns the
+   * index of the last token of the longest entry found, or `fromTerminal` when none is
+   * longer. `limit` is one past the last usable index.
+   */
+  walkLongest(ids: ArrayLike<number>, from: number, node: number, limit: number): { last: number; node: number } {
+    let bestLast = -1;
+    let bestNode = -1;
+    if (this.isTerminal(node)) {
+      bestLast = from - 1;
+      bestNode = node;
+    }
+    let current = node;
+    for (let k = from; k < limit; k++) {
+      current = this.child(current, ids[k]!);
+      if (current < 0) break;
+      if (this.isTerminal(current)) {
+        bestLast = k;
+        bestNode = current;
+      }
+    }
+    return { last: bestLast, node: bestNode };
+  }
+
+  /**
+   * Leftmost-longest matches over a sequence of token ids (-1 for tokens outside the
+   * vocabulary). Matches never overlap.
+   */
+  findAll(ids: ArrayLike<number>): TrieMatch<V>[] {
+    const matches: TrieMatch<V>[] = [];
+    const n = ids.length;
+    let i = 0;
+    while (i < n) {
+      const start = this.child(TokenTrie.ROOT, ids[i]!);
+      if (start < 0) {
+        i++;
+        continue;
+      }
+      const { last, node } = this.walkLongest(ids, i + 1, start, n);
+      if (last < 0) {
+        i++;
+        continue;
+      }
+      matches.push({ first: i, last, values: this.valuesAt(node)! });
+      i = last + 1;
+    }
+    return matches;
+  }
+
+  private addEdge(node: number, token: number): number {
+    if ((this.edgeCount + 1) * 2 > this.edgeChild.length) this.growEdges();
+    const child = this.nodeCount++;
+    if (child >= this.terminal.length) {
+      const grown = new Int32Array(this.terminal.length * 2);
+      grown.set(this.terminal);
+      this.terminal = grown;
+    }
+    this.placeEdge(node, token, child);
+    this.edgeCount++;
+    return child;
+  }
+
+  private placeEdge(node: number, token: number, child: number): void {
+    let slot = edgeHash(node, token) & this.edgeMask;
+    while (this.edgeChild[slot] !== 0) slot = (slot + 1) & this.edgeMask;
+    this.edgeNode[slot] = node;
+    this.edgeToken[slot] = token;
+    this.edgeChild[slot] = child;
+  }
+
+  private growEdges(): void {
+    const oldNode = this.edgeNode;
+    const oldToken = this.edgeToken;
+    const oldChild = this.edgeChild;
+    const capacity = oldChild.length * 2;
+    this.edgeNode = new Int32Array(capacity);
+    this.edgeToken = new Int32Array(capacity);
+    this.edgeChild = new Int32Array(capacity);
+    this.edgeMask = capacity - 1;
+    for (let s = 0; s < oldChild.length; s++) {
+      if (oldChild[s] !== 0) this.placeEdge(oldNode[s]!, oldToken[s]!, oldChild[s]!);
+    }
+  }
+}
+
+/**
+ * The vocabulary id of every token's normalised form (`-1` when absent), looked up on the
+ * view without slicing it.
+ */
+export function tokenIds(tokens: TokenTable, vocabulary: TokenVocabulary): Int32Array {
+  const ids = new Int32Array(tokens.count);
+  const text = tokens.view.text;
+  for (let i = 0; i < tokens.count; i++) ids[i] = vocabulary.idOfRange(text, tokens.vStart[i]!, tokens.vEnd[i]!);
+  return ids;
+}
+
+/** Leftmost-longest matches of `trie` over the tokens of a document, by normalised form. */
+export function matchTokens<V>(trie: TokenTrie<V>, tokens: TokenTable): TrieMatch<V>[] {
+  return trie.findAll(tokenIds(tokens, trie.vocabulary));
+}
+
+function edgeHash(node: number, token: number): number {
+  let h = Math.imul(node, 0x9e3779b1) ^ token;
+  h ^= h >>> 15;
+  h = Math.imul(h, 0x85ebca6b);
+  return h ^ (h >>> 13);
+}

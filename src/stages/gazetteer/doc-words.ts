@@ -1,0 +1,91 @@
+/**
+ * Small questions rules ask about a document's tokens, answered from the look-up arrays
+ * and the view without slicing strings.
+ */
+import { TokenKind } from '../../core/tokens.js';
+import { READINGS, READING_ALEF, READING_CUTS, type TokenLookup } from './phrase-index.js';
+import type { WordRoles } from './word-roles.js';
+
+const ALEF = 0x0627; // U+0627 ARABIC LETTER ALEF
+const LAM = 0x0644; // U+0644 ARABIC LETTER LAM
+
+/** Token-level helpers over one document's look-up. */
+export class DocWords {
+  readonly lookup: TokenLookup;
+  readonly roles: WordRoles;
+  readonly count: number;
+
+  constructor(lookup: TokenLookup, roles: WordRoles) {
+    this.lookup = lookup;
+    this.roles = roles;
+    this.count = lookup.tokens.count;
+  }
+
+  /** Id of reading `r` of token `i` (-1 outside the vocabulary or the document). */
+  id(i: number, r = 0): number {
+    if (i < 0 || i >= this.count) return -1;
+    return this.lookup.readings[i * READINGS + r]!;
+  }
+
+  /** Role bits of reading `r` of token `i`. */
+  roleOf(i: number, r = 0): number {
+    return this.roles.of(this.id(i, r));
+  }
+
+  /**
+   * The first reading of token `i` (whole token first, then with proclitics cut) whose
+   * role has one of `bits`, or -1.
+   */
+  readingWithRole(i: number, bits: number): number {
+    for (let r = 0; r < READINGS; r++) if ((this.roles.of(this.id(i, r)) & bits) !== 0) return r;
+    return -1;
+  }
+
+  /** True when token `i` is an Arabic word (not punctuation, digits, Latin). */
+  isWord(i: number): boolean {
+    return i >= 0 && i < this.count && this.lookup.tokens.kind[i] === TokenKind.Word;
+  }
+
+  /** True when reading `r` of token `i` starts with the definite article. */
+  isDefinite(i: number, r = 0): boolean {
+    if (!this.isWord(i)) return false;
+    if (READING_ALEF[r]) return true;
+    const t = this.lookup.tokens;
+    const vs = t.vStart[i]! + READING_CUTS[r]!;
+    const text = t.view.text;
+    return t.vEnd[i]! - vs > 2 && text.charCodeAt(vs) === ALEF && text.charCodeAt(vs + 1) === LAM;
+  }
+
+  /** True when token `i` sits on a new line (nothing spans a line break). */
+  startsLine(i: number): boolean {
+    return i > 0 && this.lookup.lineEnd[i - 1] === i;
+  }
+
+  /** The normalised text of reading `r` of token `i` (allocates: for values and notes). */
+  text(i: number, r = 0): string {
+    const t = this.lookup.tokens;
+    const cut = READING_CUTS[r]! + this.lookup.lead[i]!;
+    const s = t.view.text.slice(t.vStart[i]! + cut, t.vEnd[i]);
+    return READING_ALEF[r] ? `\u0627${s}` : s;
+  }
+
+  /** The normalised text of tokens `[first, last]`, proclitics cut off the first. */
+  phrase(first: number, last: number, cut: number): string {
+    const t = this.lookup.tokens;
+    return t.view.text.slice(t.vStart[first]! + cut, t.vEnd[last]);
+  }
+
+  /** True when the view unit at the start of token `i` is `code`. */
+  startsWith(i: number, code: number): boolean {
+    if (i < 0 || i >= this.count) return false;
+    const t = this.lookup.tokens;
+    return t.view.text.charCodeAt(t.vStart[i]!) === code;
+  }
+
+  /** True when token `i` is exactly the single unit `code` (punctuation). */
+  isChar(i: number, code: number): boolean {
+    if (i < 0 || i >= this.count) return false;
+    const t = this.lookup.tokens;
+    return t.vEnd[i]! - t.vStart[i]! === 1 && t.view.text.charCodeAt(t.vStart[i]!) === code;
+  }
+}

@@ -1,0 +1,209 @@
+/**
+ * Gazetteer entries: the JSONL contract shared with the data (gazetteers/README.md and the
+ * matcher brief): one entry a line, `id`, `label`, `type`, `name`, `variants`, `en`,
+ * `country`, `source`, optional `ambiguous`, `confidence`, `note`. Loading validates every
+ * line and reports all problems at once as `file:line: message`.
+ */
+import { readDataFile, lines, throwIfProblems } from './data-files.js';
+
+export const ENTITY_LABELS = ['GPE', 'LOC', 'ORG'] as const;
+export type EntityLabel = (typeof ENTITY_LABELS)[number];
+
+export const ENTRY_TYPES = [
+  'country', 'territory', 'city', 'province', 'region', 'continent', 'sea', 'ocean', 'gulf', 'river', 'lake',
+  'mountain', 'desert', 'island', 'camp', 'other-place',
+  'international-body', 'ministry', 'central-bank', 'company', 'party', 'armed-group', 'agency', 'university',
+  'media', 'court', 'council', 'union', 'sports', 'religious', 'ngo', 'other-org',
+] as const;
+
+const KNOWN_KEYS = ['id', 'label', 'type', 'name', 'variants', 'en', 'country', 'source', 'ambiguous', 'confidence', 'note'];
+// The contract says lower-case ASCII with dots and hyphens, and its own examples keep
+// ISO country codes upper-case (`gpe.city.SA.riyadh`): both are accepted.
+const ID = /^[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?$/;
+const ISO_COUNTRY = /^[A-Z]{2}$/;
+
+/** One validated entry, with where it came from. */
+export interface GazetteerEntry {
+  id: string;
+  label: EntityLabel;
+  type: string;
+  name: string;
+  variants: string[];
+  en?: string;
+  country?: string;
+  source: string;
+  /** Why the name is also something else (`common-word`, `amman-oman`, ...). */
+  ambiguous?: string;
+  /** Prior confidence of the entry (1 unless the data says otherwise). */
+  confidence: number;
+  note?: string;
+  file: string;
+  line: number;
+}
+
+/**
+ * Parses and validates one JSONL gazetteer file. Unknown keys are allowed (the data may
+ * grow fields) except when they look like a misspelt known key (`varients`), which would
+ * otherwise lose data silently.
+ */
+export function parseGazetteerFile(path: string, problems: string[]): GazetteerEntry[] {
+  const text = readDataFile(path);
+  const entries: GazetteerEntry[] = [];
+  if (text.charCodeAt(0) === 0xfeff) problems.push(`${path}:1: starts with a byte order mark (the format says UTF-8 without BOM)`);
+  for (const { line, text: raw } of lines(text)) {
+    const where = `${path}:${line}`;
+    const source = line === 1 && raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
+    if (source.trim() === '') {
+      problems.push(`${where}: empty line`);
+      continue;
+    }
+    let value: unknown;
+    try {
+      value = JSON.parse(source);
+    } catch (error) {
+      problems.push(`${where}: not valid JSON (${(error as Error).message})`);
+      continue;
+    }
+    const entry = validateEntry(value, where, problems);
+    if (entry !== null) entries.push({ ...entry, file: path, line });
+  }
+  return entries;
+}
+
+function validateEntry(value: unknown, where: string, problems: string[]): Omit<GazetteerEntry, 'file' | 'line'> | null {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    problems.push(`${where}: expected a JSON object`);
+    return null;
+  }
+  const o = value as Record<string, unknown>;
+  const before = problems.length;
+  const str = (key: string, required: boolean): string | undefined => {
+    const v = o[key];
+    if (v === undefined) {
+      if (required) problems.push(`${where}: "${key}" is required`);
+      return undefined;
+    }
+    if (typeof v !== 'string' || v.trim() === '') {
+      problems.push(`${where}: "${key}" must be a non-empty string`);
+      return undefined;
+    }
+    return v;
+  };
+  const id = str('id', true);
+  if (id !== undefined && !ID.test(id)) problems.push(`${where}: id "${id}" must be ASCII letters and digits with dots and hyphens`);
+  const label = str('label', true);
+  if (label !== undefined && !(ENTITY_LABELS as readonly string[]).includes(label)) {
+    problems.push(`${where}: label "${label}" must be one of ${ENTITY_LABELS.join(', ')}`);
+  }
+  const type = str('type', true);
+  if (type !== undefined && !(ENTRY_TYPES as readonly string[]).includes(type)) problems.push(`${where}: unknown type "${type}"`);
+  const name = str('name', true);
+  const source = str('source', true);
+  const en = str('en', false);
+  const country = str('country', false);
+  if (country !== undefined && !ISO_COUNTRY.test(country)) problems.push(`${where}: country "${country}" must be an ISO 3166-1 alpha-2 code`);
+  const ambiguous = str('ambiguous', false);
+  const note = str('note', false);
+  let variants: string[] = [];
+  if (o.variants !== undefined) {
+    if (!Array.isArray(o.variants) || o.variants.some((v) => typeof v !== 'string' || v.trim() === '')) {
+      problems.push(`${where}: "variants" must be an array of non-empty strings`);
+    } else variants = o.variants as string[];
+  }
+  let confidence = 1;
+  if (o.confidence !== undefined) {
+    if (typeof o.confidence !== 'number' || !(o.confidence >= 0 && o.confidence <= 1)) {
+      problems.push(`${where}: "confidence" must be a number from 0 to 1`);
+    } else confidence = o.confidence;
+  }
+  for (const key of Object.keys(o)) {
+    if (KNOWN_KEYS.includes(key)) continue;
+    const near = KNOWN_KEYS.find((k) => editDistanceAtMost(key, k, 2));
+    if (near !== undefined) problems.push(`${where}: unknown key "${key}" (did you mean "${near}"?)`);
+  }
+  if (problems.length > before) return null;
+  const entry: Omit<GazetteerEntry, 'file' | 'line'> = {
+    id: id!,
+    label: label as EntityLabel,
+    type: type!,
+    name: name!,
+    variants,
+    source: source!,
+    confidence,
+  };
+  if (en !== undefined) entry.en = en;
+  if (country !== undefined) entry.country = country;
+  if (ambiguous !== undefined) entry.ambiguous = ambiguous;
+  if (note !== undefined) entry.note = note;
+  return entry;
+}
+
+/** True when Levenshtein distance of `a` and `b` is at most `k` (short keys only). */
+function editDistanceAtMost(a: string, b: string, k: number): boolean {
+  if (Math.abs(a.length - b.length) > k) return false;
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) {
+      cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    prev = cur;
+  }
+  return prev[b.length]! <= k;
+}
+
+/** A normalised name of an entry: what the trie holds. */
+export interface NamedForm {
+  entry: GazetteerEntry;
+  /** The normalised name, tokens joined by one space. */
+  key: string;
+  tokens: string[];
+  /** True for the canonical name, false for a variant. */
+  canonical: boolean;
+}
+
+/**
+ * Loads every file, then checks the whole set: ids unique across files, and no
+ * normalised name given to two entries of the same label unless one of them is marked
+ * `ambiguous`. Throws one DataError listing every problem.
+ */
+export function loadGazetteerEntries(
+  paths: readonly string[],
+  tokenise: (s: string) => string[],
+): { entries: GazetteerEntry[]; forms: NamedForm[] } {
+  const problems: string[] = [];
+  const entries: GazetteerEntry[] = [];
+  for (const path of paths) entries.push(...parseGazetteerFile(path, problems));
+  const byId = new Map<string, GazetteerEntry>();
+  for (const e of entries) {
+    const first = byId.get(e.id);
+    if (first !== undefined) problems.push(`${e.file}:${e.line}: duplicate id "${e.id}" (first at ${first.file}:${first.line})`);
+    else byId.set(e.id, e);
+  }
+  const forms: NamedForm[] = [];
+  const byName = new Map<string, GazetteerEntry>();
+  for (const e of entries) {
+    const seen = new Set<string>();
+    [e.name, ...e.variants].forEach((raw, i) => {
+      const tokens = tokenise(raw);
+      if (tokens.length === 0) {
+        problems.push(`${e.file}:${e.line}: ${i === 0 ? 'name' : `variant "${raw}"`} has no letters after normalisation`);
+        return;
+      }
+      const key = tokens.join(' ');
+      if (seen.has(key)) return; // spelling variants that normalisation already folds
+      seen.add(key);
+      forms.push({ entry: e, key, tokens, canonical: i === 0 });
+      const labelled = `${e.label} ${key}`;
+      const other = byName.get(labelled);
+      if (other === undefined) byName.set(labelled, e);
+      else if (other.id !== e.id && other.ambiguous === undefined && e.ambiguous === undefined) {
+        problems.push(
+          `${e.file}:${e.line}: "${raw}" (${e.id}) normalises like a name of ${other.id} (${other.file}:${other.line}), same label ${e.label}; mark one "ambiguous" or remove it`,
+        );
+      }
+    });
+  }
+  throwIfProblems('gazetteer', problems);
+  return { entries, forms };
+}

@@ -1,0 +1,202 @@
+/**
+ * Compiles gazetteer entries into a token trie, and finds them in a document with
+ * proclitics tried off the first token.
+ *
+ * Entries are normalised and tokenised by the pipeline's own code (the normalise
+ * function of the stage context and `tokeniseView`), so a name matches exactly the tokens
+ * the text produces (spaCy's PhraseMatcher does the same with its tokenizer).
+ */
+import { TextView } from '../../core/text-view.js';
+import { EMPTY_HASH, TokenTrie, TokenVocabulary, hashStep } from '../../core/token-trie.js';
+import { TokenFlag, TokenKind, type TokenTable } from '../../core/tokens.js';
+import { tokeniseView, type TokeniseOptions } from '../tokenise.js';
+import { loadGazetteerEntries, type GazetteerEntry, type NamedForm } from './entries.js';
+
+/** Tokeniser options for names: no URLs, e-mails, hashtags or mentions inside a name. */
+const NAME_TOKENISE: TokeniseOptions = { urls: false, emails: false, hashtags: false, mentions: false };
+
+/** Returns a function that turns a name into the normalised token strings the text yields. */
+export function nameTokeniser(normalise: (s: string) => string): (s: string) => string[] {
+  return (s: string) => {
+    const view = TextView.identity(normalise(s));
+    const tokens = tokeniseView(view, NAME_TOKENISE);
+    const out: string[] = [];
+    for (let i = 0; i < tokens.count; i++) out.push(tokens.norm(i));
+    return out;
+  };
+}
+
+/** A compiled gazetteer: entries and a trie whose values index them. */
+export interface PhraseIndex {
+  entries: GazetteerEntry[];
+  forms: NamedForm[];
+  /** Values are indices into `forms`. */
+  trie: TokenTrie<number>;
+  /** Normalised single-token names (for fuzzy and ambiguity look-ups), to form indices. */
+  vocabulary: TokenVocabulary;
+}
+
+/** Loads gazetteer files and compiles them. Throws a DataError listing every bad line. */
+export function compilePhraseIndex(paths: readonly string[], tokenise: (s: string) => string[], vocabulary = new TokenVocabulary()): PhraseIndex {
+  const { entries, forms } = loadGazetteerEntries(paths, tokenise);
+  const trie = new TokenTrie<number>(vocabulary);
+  forms.forEach((form, i) => trie.add(form.tokens, i));
+  return { entries, forms, trie, vocabulary };
+}
+
+// Proclitic letters (Ryding 2005, section 7.4; src/arabic/clitics.ts holds the same
+// inventory and the reference implementation `procliticReadings`).
+const WAW = 0x0648; // U+0648 ARABIC LETTER WAW, "and"
+const FEH = 0x0641; // U+0641 ARABIC LETTER FEH, "so"
+const BEH = 0x0628; // U+0628 ARABIC LETTER BEH, "with, in"
+const KAF = 0x0643; // U+0643 ARABIC LETTER KAF, "like"
+const LAM = 0x0644; // U+0644 ARABIC LETTER LAM, "for, to"
+const ALEF = 0x0627; // U+0627 ARABIC LETTER ALEF
+const HASH = 0x23; // #
+
+/** Minimum letters left after proclitics, as `procliticReadings`' default. */
+const MIN_STEM = 2;
+
+/**
+ * Readings of a token start, without allocation: slot 0 is the whole token; then one
+ * proclitic cut off, the same with the article's alef restored (ل + ال written لل), two
+ * proclitics cut off, and that with the alef restored. `cut` counts view units.
+ */
+export const READING_CUTS = [0, 1, 1, 2, 2] as const;
+/** True for readings whose stem gets an alef prefixed (the لل contraction). */
+export const READING_ALEF = [false, false, true, false, true] as const;
+export const READINGS = READING_CUTS.length;
+
+/** Per-document token look-up: the vocabulary id of every token and of its readings. */
+export interface TokenLookup {
+  tokens: TokenTable;
+  /** `ids[i * READINGS + r]`: id of reading `r` of token `i`, or -1. */
+  readings: Int32Array;
+  /** Id of each whole token (reading 0), for walking past the first token. */
+  ids: Int32Array;
+  /** View units to skip at the start of a token besides proclitics (`#` of a hashtag). */
+  lead: Uint8Array;
+  /** Index of the first token after `i` that starts a new line (entities stay inside a line). */
+  lineEnd: Int32Array;
+}
+
+function isProcliticConjunction(c: number): boolean {
+  return c === WAW || c === FEH;
+}
+
+function isProcliticPreposition(c: number): boolean {
+  return c === BEH || c === KAF || c === LAM;
+}
+
+/**
+ * Looks every token of a document up in `vocabulary`, with proclitic readings of Arabic
+ * words. Hashes fold from the token's end, so the hashes of the token and of its
+ * suffixes come out of one pass (see `hashRange`).
+ */
+export function lookupTokens(tokens: TokenTable, vocabulary: TokenVocabulary): TokenLookup {
+  const n = tokens.count;
+  const text = tokens.view.text;
+  const readings = new Int32Array(n * READINGS).fill(-1);
+  const ids = new Int32Array(n);
+  const lead = new Uint8Array(n);
+  const lineEnd = new Int32Array(n);
+  const { vStart, vEnd, kind, flags } = tokens;
+  let nextLine = n;
+  for (let i = n - 1; i >= 0; i--) {
+    lineEnd[i] = nextLine;
+    if ((flags[i]! & TokenFlag.LineBefore) !== 0) nextLine = i;
+  }
+  for (let i = 0; i < n; i++) {
+    let vs = vStart[i]!;
+    const ve = vEnd[i]!;
+    const k = kind[i]!;
+    if (k === TokenKind.Hashtag && text.charCodeAt(vs) === HASH) {
+      vs++;
+      lead[i] = 1;
+    }
+    const length = ve - vs;
+    const first = text.charCodeAt(vs);
+    const clitic = (k === TokenKind.Word || k === TokenKind.Hashtag) && length - 1 >= MIN_STEM && (isProcliticConjunction(first) || isProcliticPreposition(first));
+    // Fold backwards; remember the suffix hashes at cuts 2 and 1.
+    let h = EMPTY_HASH;
+    let h1 = 0;
+    let h2 = 0;
+    for (let p = ve - 1; p >= vs; p--) {
+      h = hashStep(h, text.charCodeAt(p));
+      if (p === vs + 2) h2 = h;
+      else if (p === vs + 1) h1 = h;
+    }
+    const base = i * READINGS;
+    const whole = vocabulary.find(h, text, vs, ve, -1);
+    readings[base] = whole;
+    ids[i] = whole;
+    if (!clitic) continue;
+    const second = text.charCodeAt(vs + 1);
+    // One proclitic: و ف ب ك ل.
+    readings[base + 1] = vocabulary.find(h1, text, vs + 1, ve, -1);
+    if (first === LAM && second === LAM && length - 1 >= MIN_STEM) {
+      readings[base + 2] = vocabulary.find(hashStep(h1, ALEF), text, vs + 1, ve, ALEF);
+    }
+    // Two: a conjunction then a preposition (و+ب, ف+ل, ...).
+    if (isProcliticConjunction(first) && isProcliticPreposition(second) && length - 2 >= MIN_STEM) {
+      readings[base + 3] = vocabulary.find(h2, text, vs + 2, ve, -1);
+      if (second === LAM && text.charCodeAt(vs + 2) === LAM) {
+        readings[base + 4] = vocabulary.find(hashStep(h2, ALEF), text, vs + 2, ve, ALEF);
+      }
+    }
+  }
+  return { tokens, readings, ids, lead, lineEnd };
+}
+
+/** A trie match in a document: tokens `[first, last]`, proclitics cut off the first. */
+export interface PhraseMatch {
+  first: number;
+  last: number;
+  /** Which reading of the first token matched (0: the whole token). */
+  reading: number;
+  /** View units cut off the first token (proclitics, `#`). */
+  cut: number;
+  /** Indices into the index's `forms` of every entry with this name. */
+  forms: readonly number[];
+}
+
+/**
+ * Every match of `index` starting at token `i`, over every reading of the first token:
+ * all lengths, longest first, and for equal lengths the smaller cut first.
+ */
+export function matchesAt(index: PhraseIndex, lookup: TokenLookup, i: number, out: PhraseMatch[] = []): PhraseMatch[] {
+  const trie = index.trie;
+  const limit = Math.min(lookup.lineEnd[i]!, i + trie.maxLength);
+  const before = out.length;
+  for (let r = 0; r < READINGS; r++) {
+    const id = lookup.readings[i * READINGS + r]!;
+    if (id < 0) continue;
+    let node = trie.child(TokenTrie.ROOT, id);
+    if (node < 0) continue;
+    const cut = READING_CUTS[r]! + lookup.lead[i]!;
+    let last = i;
+    for (;;) {
+      const values = trie.valuesAt(node);
+      if (values !== undefined) out.push({ first: i, last, reading: r, cut, forms: values });
+      last++;
+      if (last >= limit) break;
+      node = trie.child(node, lookup.ids[last]!);
+      if (node < 0) break;
+    }
+  }
+  if (out.length - before > 1) {
+    const mine = out.splice(before).sort((a, b) => b.last - a.last || a.cut - b.cut);
+    out.push(...mine);
+  }
+  return out;
+}
+
+/** True when token `i` can start a match at all (one of its readings is a first token). */
+export function mayStartMatch(index: PhraseIndex, lookup: TokenLookup, i: number): boolean {
+  const base = i * READINGS;
+  for (let r = 0; r < READINGS; r++) {
+    const id = lookup.readings[base + r]!;
+    if (id >= 0 && index.trie.child(TokenTrie.ROOT, id) >= 0) return true;
+  }
+  return false;
+}

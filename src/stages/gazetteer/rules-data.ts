@@ -1,0 +1,132 @@
+/**
+ * Rule word lists (gazetteers/rules/*.tsv): trigger nouns, directions, adjectives,
+ * function words. Tab-separated, `#` comment lines, a header row naming the columns;
+ * every row must have every column. Words are normalised like the text when loaded.
+ */
+import { readDataFile, lines, throwIfProblems } from './data-files.js';
+
+/** One row of a TSV file, by column name, with where it came from. */
+export interface TsvRow {
+  values: Record<string, string>;
+  file: string;
+  line: number;
+}
+
+/**
+ * Reads a TSV rules file and checks it has the `required` columns and that every row has
+ * a value for each, and that `enums` columns hold one of their allowed values. Throws one
+ * DataError listing every problem.
+ */
+export function readTsv(path: string, required: readonly string[], enums: Readonly<Record<string, readonly string[]>> = {}): TsvRow[] {
+  const problems: string[] = [];
+  const rows: TsvRow[] = [];
+  let header: string[] | null = null;
+  for (const { line, text } of lines(readDataFile(path))) {
+    if (text.trim() === '' || text.startsWith('#')) continue;
+    const cells = text.split('\t').map((c) => c.trim());
+    if (header === null) {
+      header = cells;
+      for (const column of required) if (!header.includes(column)) problems.push(`${path}:${line}: header lacks the column "${column}"`);
+      continue;
+    }
+    if (cells.length !== header.length) {
+      problems.push(`${path}:${line}: ${cells.length} column(s), the header has ${header.length}`);
+      continue;
+    }
+    const values: Record<string, string> = {};
+    header.forEach((column, i) => (values[column] = cells[i]!));
+    let ok = true;
+    for (const column of required) {
+      if ((values[column] ?? '') === '') {
+        problems.push(`${path}:${line}: empty "${column}"`);
+        ok = false;
+      }
+    }
+    for (const [column, allowed] of Object.entries(enums)) {
+      const v = values[column];
+      if (v !== undefined && !allowed.includes(v)) {
+        problems.push(`${path}:${line}: "${column}" is "${v}", expected one of ${allowed.join(', ')}`);
+        ok = false;
+      }
+    }
+    if (ok) rows.push({ values, file: path, line });
+  }
+  if (header === null) problems.push(`${path}: no header row`);
+  throwIfProblems('rules', problems);
+  return rows;
+}
+
+/** Org trigger noun from organisation-triggers.tsv. */
+export interface OrganisationTrigger {
+  word: string;
+  /** The trigger belongs to the ORG span. */
+  include: boolean;
+  /** May introduce an unknown proper name. */
+  names: boolean;
+  /** Organisation types it heads before a known organisation; `*` for any. */
+  heads: ReadonlySet<string>;
+}
+
+/** Place trigger from place-triggers.tsv. */
+export interface PlaceTrigger {
+  word: string;
+  /** Label of an unknown name it introduces, or null for context only. */
+  label: 'GPE' | 'LOC' | null;
+  type: string;
+  unknown: boolean;
+  list: boolean;
+}
+
+/** Everything the rules need, normalised, keyed by normalised word. */
+export interface RuleLexicon {
+  organisationTriggers: Map<string, OrganisationTrigger>;
+  placeTriggers: Map<string, PlaceTrigger>;
+  /** Direction nouns (before a place). */
+  directionNouns: Set<string>;
+  /** Direction adjectives (after a name). */
+  directionAdjectives: Set<string>;
+  organisationAdjectives: Set<string>;
+  functionWords: Set<string>;
+}
+
+/** Paths of the rule files, each resolved already. */
+export interface RuleFiles {
+  organisationTriggers: string;
+  placeTriggers: string;
+  directions: string;
+  organisationAdjectives: string;
+  functionWords: string;
+}
+
+/** Loads and normalises the rule word lists. */
+export function loadRuleLexicon(files: RuleFiles, normalise: (s: string) => string): RuleLexicon {
+  const organisationTriggers = new Map<string, OrganisationTrigger>();
+  for (const { values } of readTsv(files.organisationTriggers, ['word', 'span', 'names', 'heads'], { span: ['include', 'exclude'], names: ['yes', 'no'] })) {
+    const word = normalise(values.word!);
+    const heads = values.heads === '-' ? [] : values.heads!.split(',').map((h) => h.trim());
+    organisationTriggers.set(word, { word, include: values.span === 'include', names: values.names === 'yes', heads: new Set(heads) });
+  }
+  const placeTriggers = new Map<string, PlaceTrigger>();
+  for (const { values } of readTsv(files.placeTriggers, ['word', 'label', 'type', 'unknown', 'list'], {
+    label: ['GPE', 'LOC', '-'],
+    unknown: ['yes', 'no'],
+    list: ['yes', 'no'],
+  })) {
+    const word = normalise(values.word!);
+    placeTriggers.set(word, {
+      word,
+      label: values.label === '-' ? null : (values.label as 'GPE' | 'LOC'),
+      type: values.type!,
+      unknown: values.unknown === 'yes',
+      list: values.list === 'yes',
+    });
+  }
+  const directionNouns = new Set<string>();
+  const directionAdjectives = new Set<string>();
+  for (const { values } of readTsv(files.directions, ['word', 'kind'], { kind: ['noun', 'adjective'] })) {
+    (values.kind === 'noun' ? directionNouns : directionAdjectives).add(normalise(values.word!));
+  }
+  const organisationAdjectives = new Set(readTsv(files.organisationAdjectives, ['word']).map((r) => normalise(r.values.word!)));
+  const functionWords = new Set(readTsv(files.functionWords, ['word']).map((r) => normalise(r.values.word!)));
+  return { organisationTriggers, placeTriggers, directionNouns, directionAdjectives, organisationAdjectives, functionWords };
+}

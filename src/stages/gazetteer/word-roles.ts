@@ -1,0 +1,73 @@
+/**
+ * Rule words interned into the phrase index's vocabulary, so the one look-up pass over a
+ * document's tokens also tells which tokens are triggers, directions, nisba adjectives or
+ * function words: rules then test integer ids and bit flags, never strings.
+ */
+import type { TokenVocabulary } from '../../core/token-trie.js';
+import type { NisbaForm } from './demonyms.js';
+import type { OrganisationTrigger, PlaceTrigger, RuleLexicon } from './rules-data.js';
+
+/** Bits of `WordRoles.bits`. */
+export const Role = {
+  PlaceTrigger: 1,
+  OrganisationTrigger: 2,
+  DirectionNoun: 4,
+  DirectionAdjective: 8,
+  OrganisationAdjective: 16,
+  FunctionWord: 32,
+  /** A single-token nisba form (either definiteness). */
+  Nisba: 64,
+  /** A definite single-token nisba form (`العراقية`). */
+  DefiniteNisba: 128,
+  /** A nisba with a place or people behind it (not `دولي`, `عالمي`). */
+  PlaceNisba: 256,
+} as const;
+
+/** The article prefix ال (U+0627 ALEF, U+0644 LAM). */
+export const ARTICLE = '\u0627\u0644';
+
+/** Role bits and details per vocabulary id. */
+export class WordRoles {
+  bits: Uint16Array;
+  readonly placeTriggers = new Map<number, PlaceTrigger>();
+  readonly organisationTriggers = new Map<number, OrganisationTrigger>();
+  readonly nisba = new Map<number, NisbaForm[]>();
+
+  constructor(vocabulary: TokenVocabulary, lexicon: RuleLexicon, demonyms: ReadonlyMap<string, NisbaForm[]>) {
+    const marks: [number, number][] = [];
+    const mark = (word: string, bit: number) => {
+      const id = vocabulary.intern(word);
+      marks.push([id, bit]);
+      return id;
+    };
+    for (const [word, trigger] of lexicon.placeTriggers) {
+      for (const form of withArticle(word)) this.placeTriggers.set(mark(form, Role.PlaceTrigger), trigger);
+    }
+    for (const [word, trigger] of lexicon.organisationTriggers) {
+      for (const form of withArticle(word)) this.organisationTriggers.set(mark(form, Role.OrganisationTrigger), trigger);
+    }
+    for (const word of lexicon.directionNouns) mark(word, Role.DirectionNoun);
+    for (const word of lexicon.directionAdjectives) mark(word, Role.DirectionAdjective);
+    for (const word of lexicon.organisationAdjectives) mark(word, Role.OrganisationAdjective);
+    for (const word of lexicon.functionWords) mark(word, Role.FunctionWord);
+    for (const [key, forms] of demonyms) {
+      if (key.includes(' ')) continue; // multi-word nisba phrases are rare; single tokens carry the rules
+      let bit: number = Role.Nisba;
+      if (forms.some((f) => f.definite)) bit |= Role.DefiniteNisba;
+      if (forms.some((f) => f.place !== undefined || f.group !== undefined)) bit |= Role.PlaceNisba;
+      this.nisba.set(mark(key, bit), forms);
+    }
+    this.bits = new Uint16Array(vocabulary.size + 1);
+    for (const [id, bit] of marks) this.bits[id] = this.bits[id]! | bit;
+  }
+
+  /** Role bits of a vocabulary id (0 for -1 or an id added after these roles). */
+  of(id: number): number {
+    return id < 0 ? 0 : (this.bits[id] ?? 0);
+  }
+}
+
+/** A trigger word with and without the article (unless it has one already). */
+function withArticle(word: string): string[] {
+  return word.startsWith(ARTICLE) ? [word, word.slice(2)] : [word, ARTICLE + word];
+}

@@ -1,0 +1,329 @@
+/**
+ * Place recognition (GPE, LOC) over one document: gazetteer matches with proclitics,
+ * context decisions for ambiguous names, and rules beyond the lists.
+ *
+ * Order of work:
+ *   1. every gazetteer match at every token (all lengths, all proclitic readings);
+ *   2. a prior confidence per match from its entry, minus nisba adjectives (`العراقية`);
+ *   3. rule candidates: direction + place (`شمال شرق سوريا`), trigger + unknown name
+ *      (`مقاطعة كيفو الشمالية`);
+ *   4. context raises ambiguous names: a trigger before them, a coordinated place, the
+ *      same name confirmed elsewhere in the document (one sense per discourse: Gale,
+ *      Church and Yarowsky, 1992);
+ *   5. leftmost-longest selection; what reaches `minConfidence` is written.
+ */
+import type { Annotation, Doc } from '../../core/document.js';
+import { chooseEntry, selectCandidates, type Candidate } from '../gazetteer/candidates.js';
+import { DocWords } from '../gazetteer/doc-words.js';
+import type { GazetteerEntry } from '../gazetteer/entries.js';
+import { READING_CUTS, lookupTokens, matchesAt, type PhraseMatch, type TokenLookup } from '../gazetteer/phrase-index.js';
+import type { GazetteerSetup } from '../gazetteer/setup.js';
+import { Role } from '../gazetteer/word-roles.js';
+
+const WAW = 0x0648; // U+0648 ARABIC LETTER WAW: the conjunction "and"
+const TEH_MARBUTA_FOLDED = 0x0647; // U+0647 HEH: where the view folds U+0629 TEH MARBUTA
+
+/** Rule switches and thresholds of the places stage. */
+export interface PlaceRuleOptions {
+  minConfidence: number;
+  ambiguousConfidence: number;
+  nisbaFilter: boolean;
+  directions: boolean;
+  triggers: boolean;
+  unknownNames: boolean;
+  coordination: boolean;
+  discourse: boolean;
+}
+
+/** What the places stage leaves in `doc.shared` for the organisations stage. */
+export interface SharedPlaces {
+  /** Every candidate considered, whatever its confidence. */
+  all: Candidate[];
+  /** The candidates written, in token order, with their annotations. */
+  written: { candidate: Candidate; annotation: Annotation }[];
+}
+
+export const SHARED_PLACES_KEY = 'places';
+
+/** Confidence that context (a trigger, a list, a direction) gives an ambiguous name. */
+const TRIGGER_CONFIDENCE = 0.95;
+const DIRECTION_CONFIDENCE = 0.9;
+const LIST_CONFIDENCE = 0.85;
+const DISCOURSE_CONFIDENCE = 0.85;
+const UNKNOWN_NAME_CONFIDENCE = 0.75;
+/** Context-confirmed candidates at or above this spread to the other mentions. */
+const CONFIRMED = 0.9;
+
+/** Candidates of one document: every one considered, and those chosen to be written. */
+export interface PlaceResult {
+  all: Candidate[];
+  chosen: Candidate[];
+  lookup: TokenLookup;
+}
+
+/** Finds places in `doc` (the caller writes the chosen candidates). */
+export function recognisePlaces(doc: Doc, setup: GazetteerSetup, options: PlaceRuleOptions): PlaceResult {
+  const tokens = doc.tokens!;
+  const lookup = lookupTokens(tokens, setup.vocabulary);
+  const words = new DocWords(lookup, setup.roles);
+  const index = setup.index;
+  const n = tokens.count;
+
+  // 1. Gazetteer matches, and the countries the document names without doubt.
+  const matches: PhraseMatch[] = [];
+  for (let i = 0; i < n; i++) matchesAt(index, lookup, i, matches);
+  const entriesOf = (m: PhraseMatch): GazetteerEntry[] => {
+    const seen = new Map<string, GazetteerEntry>();
+    for (const f of m.forms) {
+      const e = index.forms[f]!.entry;
+      if (e.label !== 'ORG') seen.set(e.id, e);
+    }
+    return [...seen.values()];
+  };
+  const countries = new Set<string>();
+  for (const m of matches) {
+    const es = entriesOf(m);
+    if (es.length === 1 && es[0]!.type === 'country' && es[0]!.ambiguous === undefined && es[0]!.country !== undefined) countries.add(es[0]!.country);
+  }
+
+  // 2. Gazetteer candidates with prior confidences.
+  const candidates: Candidate[] = [];
+  const byStart = new Map<number, Candidate[]>();
+  for (const m of matches) {
+    const es = entriesOf(m);
+    if (es.length === 0) continue;
+    const { entry, note } = chooseEntry(es, countries);
+    const notes: string[] = note === undefined ? [] : [note];
+    let confidence = entry.ambiguous !== undefined && entry.confidence === 1 ? options.ambiguousConfidence : entry.confidence;
+    if (entry.ambiguous !== undefined) notes.push(`${entry.name} is ambiguous (${entry.ambiguous})${entry.note !== undefined ? `: ${entry.note}` : ''}`);
+    if (m.first === m.last) {
+      const roles = words.roleOf(m.first, m.reading);
+      if (options.nisbaFilter && (roles & Role.Nisba) !== 0 && isAdjectivePosition(words, m.first, m.reading)) continue;
+      if ((roles & Role.FunctionWord) !== 0 && confidence > 0.3) {
+        confidence = 0.3;
+        notes.push(`${entry.name} is also a frequent function word`);
+      }
+    }
+    const c: Candidate = {
+      first: m.first,
+      last: m.last,
+      cut: m.cut,
+      label: entry.label,
+      id: entry.id,
+      name: entry.name,
+      confidence,
+      source: 'places:gazetteer',
+      notes,
+      priority: 2,
+      entry,
+    };
+    candidates.push(c);
+    const list = byStart.get(m.first);
+    if (list === undefined) byStart.set(m.first, [c]);
+    else list.push(c);
+  }
+  /** The longest gazetteer candidate starting at `i` on its whole first token. */
+  const placeAt = (i: number): Candidate | undefined => byStart.get(i)?.find((c) => c.cut === 0);
+
+  // 3. Rules.
+  if (options.directions) addDirectionCandidates(words, candidates, placeAt);
+  if (options.triggers) addTriggerContext(words, setup, candidates, byStart, options);
+
+  // 4. Context for ambiguous names.
+  if (options.coordination) raiseCoordinated(words, candidates);
+  if (options.discourse) {
+    const confirmed = new Set<string>();
+    for (const c of candidates) if (c.id !== null && c.confidence >= CONFIRMED && c.entry?.ambiguous !== undefined) confirmed.add(c.id);
+    for (const c of candidates) {
+      if (c.id !== null && confirmed.has(c.id) && c.confidence < DISCOURSE_CONFIDENCE) {
+        c.confidence = DISCOURSE_CONFIDENCE;
+        c.notes.push('confirmed by context elsewhere in the document (one sense per discourse)');
+      }
+    }
+  }
+
+  // 5. Leftmost-longest; candidates below the threshold do not block others.
+  return { lookup, all: candidates, chosen: selectCandidates(candidates.filter((c) => c.confidence >= options.minConfidence)) };
+}
+
+/**
+ * A nisba form right after a word of the same definiteness is an adjective agreeing
+ * with it (`الخارجية السعودية`, `مواطن سوري`), not a place: Arabic adjectives follow
+ * their noun and agree in definiteness (Ryding 2005, chapter 10).
+ */
+function isAdjectivePosition(words: DocWords, i: number, reading: number): boolean {
+  if (reading !== 0) return false; // و+السعودية: a proclitic starts a new phrase
+  const prev = i - 1;
+  if (!words.isWord(prev) || words.startsLine(i)) return false;
+  if ((words.roleOf(prev) & (Role.FunctionWord | Role.PlaceTrigger)) !== 0) return false;
+  return words.isDefinite(prev) === words.isDefinite(i);
+}
+
+/**
+ * Direction + place: `شمال شرق سوريا`, `جنوب ووسط آسيا`, `وسط وجنوب إفريقيا`, and place +
+ * direction + place: `إفريقيا جنوب الصحراء الكبرى`. The whole phrase is a LOC.
+ */
+function addDirectionCandidates(words: DocWords, candidates: Candidate[], placeAt: (i: number) => Candidate | undefined): void {
+  const n = words.count;
+  const added: Candidate[] = [];
+  for (let i = 0; i < n; i++) {
+    const r0 = words.readingWithRole(i, Role.DirectionNoun);
+    if (r0 < 0) continue;
+    let j = i + 1;
+    while (j < n && !words.startsLine(j)) {
+      if ((words.roleOf(j) & Role.DirectionNoun) !== 0) j++;
+      else if (words.startsWith(j, WAW) && (words.roleOf(j, 1) & Role.DirectionNoun) !== 0) j++;
+      else break;
+    }
+    if (j >= n || words.startsLine(j)) continue;
+    const place = placeAt(j);
+    if (place === undefined || place.label === 'ORG') continue;
+    added.push({
+      first: i,
+      last: place.last,
+      cut: READING_CUTS[r0]! + words.lookup.lead[i]!,
+      label: 'LOC',
+      id: null,
+      name: words.phrase(i, place.last, READING_CUTS[r0]!),
+      within: place.id ?? undefined,
+      confidence: Math.max(place.confidence, DIRECTION_CONFIDENCE),
+      source: 'places:direction',
+      notes: [`direction + ${place.name}`],
+      priority: 1,
+    } as Candidate);
+  }
+  // Place + direction + place (sub-Saharan Africa and the like).
+  for (const a of candidates) {
+    const d = a.last + 1;
+    if (d + 1 >= n || (words.roleOf(d) & Role.DirectionNoun) === 0 || words.startsLine(d) || words.startsLine(d + 1)) continue;
+    const b = placeAt(d + 1);
+    if (b === undefined || a.label === 'ORG' || b.label === 'ORG') continue;
+    added.push({
+      first: a.first,
+      last: b.last,
+      cut: a.cut,
+      label: 'LOC',
+      id: null,
+      name: words.phrase(a.first, b.last, a.cut),
+      within: a.id ?? undefined,
+      confidence: Math.max(Math.min(a.confidence, b.confidence), DIRECTION_CONFIDENCE),
+      source: 'places:direction',
+      notes: [`${a.name} + direction + ${b.name}`],
+      priority: 1,
+    } as Candidate);
+  }
+  for (const c of added) {
+    if (c.within === undefined) delete c.within;
+    candidates.push(c);
+  }
+}
+
+/**
+ * Place triggers (`مدينة`, `مخيم`, `منطقة`, ...): a known name right after one is
+ * confirmed; an unknown name after a trigger that allows it becomes a candidate of the
+ * trigger's label. The trigger itself stays outside the span (SPEC.md's gold:
+ * `مقاطعة كيفو الشمالية` -> `كيفو الشمالية`).
+ */
+function addTriggerContext(
+  words: DocWords,
+  setup: GazetteerSetup,
+  candidates: Candidate[],
+  byStart: Map<number, Candidate[]>,
+  options: PlaceRuleOptions,
+): void {
+  const n = words.count;
+  for (let i = 0; i < n - 1; i++) {
+    const r = words.readingWithRole(i, Role.PlaceTrigger);
+    if (r < 0 || words.startsLine(i + 1)) continue;
+    const trigger = setup.roles.placeTriggers.get(words.id(i, r))!;
+    const triggerText = words.text(i, r);
+    let j = i + 1;
+    let first = true;
+    while (j < n && !words.startsLine(j)) {
+      // After the first name, a list trigger (dual, plural) takes more names joined by و.
+      const reading = first ? 0 : words.startsWith(j, WAW) ? 1 : -1;
+      if (reading < 0) break;
+      const known = byStart.get(j)?.filter((c) => (reading === 0 ? c.cut === 0 : c.cut === 1)) ?? [];
+      let last = -1;
+      if (known.length > 0) {
+        for (const c of known) {
+          if (c.confidence < TRIGGER_CONFIDENCE) {
+            c.confidence = TRIGGER_CONFIDENCE;
+            c.notes.push(`after the place trigger ${triggerText}`);
+          }
+        }
+        last = Math.max(...known.map((c) => c.last));
+      } else if (trigger.unknown && trigger.label !== null && options.unknownNames && isUnknownName(words, j, reading, i, r)) {
+        last = j;
+        if ((words.roleOf(j + 1) & Role.DirectionAdjective) !== 0 && !words.startsLine(j + 1)) last = j + 1;
+        const cut = READING_CUTS[reading as number]!;
+        candidates.push({
+          first: j,
+          last,
+          cut,
+          label: trigger.label,
+          id: null,
+          name: words.phrase(j, last, cut),
+          confidence: UNKNOWN_NAME_CONFIDENCE,
+          source: 'places:trigger',
+          notes: [`a name not in the gazetteer, after the place trigger ${triggerText} (${trigger.type})`],
+          priority: 1,
+        });
+      }
+      if (last < 0 || !trigger.list) break;
+      j = last + 1;
+      first = false;
+    }
+  }
+}
+
+/**
+ * Whether token `j` (reading `reading`) looks like a proper name after the trigger at
+ * token `t`: an Arabic word that is no function word, trigger, direction or nisba, and
+ * not an indefinite adjective agreeing with an indefinite trigger (`مدينة كبيرة`: a
+ * feminine adjective ends in teh marbuta).
+ */
+function isUnknownName(words: DocWords, j: number, reading: number, t: number, tr: number): boolean {
+  if (!words.isWord(j)) return false;
+  const blocked = Role.FunctionWord | Role.PlaceTrigger | Role.OrganisationTrigger | Role.DirectionNoun | Role.DirectionAdjective | Role.Nisba;
+  if ((words.roleOf(j, reading) & blocked) !== 0) return false;
+  const text = words.text(j, reading);
+  if (text.length < 3) return false;
+  if (!words.isDefinite(j, reading) && !words.isDefinite(t, tr)) {
+    const lastUnit = text.charCodeAt(text.length - 1);
+    if (lastUnit === TEH_MARBUTA_FOLDED) return false;
+  }
+  return true;
+}
+
+/**
+ * Coordinated places: an ambiguous name joined by و to a confident place, on either
+ * side (`غرب إفريقيا والساحل`), is a place too.
+ */
+function raiseCoordinated(words: DocWords, candidates: Candidate[]): void {
+  const sorted = [...candidates].sort((a, b) => a.first - b.first || b.last - a.last);
+  const endingAt = new Map<number, Candidate[]>();
+  for (const c of sorted) {
+    const list = endingAt.get(c.last);
+    if (list === undefined) endingAt.set(c.last, [c]);
+    else list.push(c);
+  }
+  const startingAt = new Map<number, Candidate[]>();
+  for (const c of sorted) {
+    const list = startingAt.get(c.first);
+    if (list === undefined) startingAt.set(c.first, [c]);
+    else list.push(c);
+  }
+  const sure = (c: Candidate) => c.confidence >= CONFIRMED;
+  for (const c of sorted) {
+    if (c.confidence >= LIST_CONFIDENCE) continue;
+    const joinedBefore = c.cut >= 1 && words.startsWith(c.first, WAW) && (endingAt.get(c.first - 1)?.some(sure) ?? false);
+    const next = c.last + 1;
+    const joinedAfter = words.startsWith(next, WAW) && (startingAt.get(next)?.some((d) => d.cut === 1 && sure(d)) ?? false);
+    if (joinedBefore || joinedAfter) {
+      c.confidence = LIST_CONFIDENCE;
+      c.notes.push('coordinated with another place');
+    }
+  }
+}
+
