@@ -5,6 +5,7 @@
 import type { StageDefinition } from '../core/stage.js';
 import { languageStage } from './language.js';
 import { normaliseStage } from './normalise.js';
+import { placesStage } from './places/index.js';
 import { sentencesStage } from './sentences.js';
 import { tokeniseStage } from './tokenise.js';
 
@@ -13,4 +14,5 @@ export const STAGES: Readonly<Record<string, StageDefinition>> = {
   language: languageStage,
   tokenise: tokeniseStage,
   sentences: sentencesStage,
+  places: placesStage,
 };
