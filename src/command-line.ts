@@ -4,6 +4,7 @@ import { loadConfig, RUN_FORMATS, type ResolvedConfig } from './core/config.js';
 import { ConfigError, TawsimError } from './core/errors.js';
 import { Pipeline } from './core/pipeline.js';
 import { DEFAULT_CONFIG } from './default-config.js';
+import { registerReviewCommand } from './commands/review.js';
 import { processJob } from './runner/process-document.js';
 import { runBatch } from './runner/run.js';
 import { STAGES } from './stages/index.js';
@@ -101,6 +102,7 @@ export function buildProgram(): Command {
     });
 
   // Further commands register themselves here, one line each (src/commands/<name>.ts).
+  registerReviewCommand(program);
 
   program
     .command('stages')
