@@ -6,6 +6,7 @@
 // Run: node scripts/gazetteers/build-hand.mjs
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { loadAnercorpStats } from './anercorp-stats.mjs';
 import { ISO_ALPHA2, ROOT, clean, dedupeVariants, entryLine, fold, list, readTsv, slug, writeJsonl } from './lib.mjs';
 
 const GPE_TYPES = ['country', 'territory', 'city', 'province'];
@@ -43,6 +44,56 @@ for (const file of ['countries.jsonl', 'cities.jsonl']) {
   }
 }
 
+// Places by folded name (for organisations named like a place: clubs named after their city)
+// and nisba adjectives with the article (a club called المصري is also 'the Egyptian').
+const placeNames = new Map();
+for (const file of ['countries.jsonl', 'cities.jsonl']) {
+  for (const line of readFileSync(join(ROOT, 'gazetteers', 'places', file), 'utf8').trim().split('\n')) {
+    const e = JSON.parse(line);
+    for (const n of [e.name, ...e.variants]) if (!placeNames.has(fold(n))) placeNames.set(fold(n), e.id);
+  }
+}
+const nisbas = new Set();
+for (const line of readFileSync(join(ROOT, 'gazetteers', 'places', 'demonyms.jsonl'), 'utf8').trim().split('\n')) {
+  const d = JSON.parse(line);
+  for (const f of [d.masculine, d.feminine, ...d.plural, ...d.feminine_plural, ...d.broken_plural]) nisbas.add(fold('\u0627\u0644' + f)); // ال + form
+}
+const count = loadAnercorpStats();
+const REASON = { none: 'common-word', PERS: 'person-name', ORG: 'organisation-name', LOC: 'place-name', MISC: 'other-entity' };
+
+/**
+ * Marks a hand entry the sources left unmarked when its names are also something else: a place
+ * (for an organisation), a nisba adjective, or a word ANERcorp shows mostly outside spans of the
+ * entry's kind (ANERcorp's LOC stands for GPE and LOC).
+ */
+function autoMark(e) {
+  if (e.ambiguous || e._sure) return;
+  const names = [e.name, ...e.variants];
+  if (e.label === 'ORG') {
+    const place = names.map((n) => placeNames.get(fold(n))).find(Boolean) ?? names.map((n) => handPlaceNames.get(fold(n))).find(Boolean);
+    if (place) return mark(e, 'place-name', 0.5, `also the place ${place}`);
+  }
+  if (names.some((n) => nisbas.has(fold(n)))) return mark(e, 'common-word', 0.5, 'also a nisba adjective');
+  const want = e.label === 'ORG' ? 'ORG' : 'LOC';
+  // Only one-word names: ANERcorp leaves some kinds of multi-word names unannotated (armies,
+  // leagues, the White House), which says nothing about ambiguity.
+  for (const n of names.filter((x) => !x.includes(' '))) {
+    const c = count(n);
+    const other = c.total - c[want];
+    if (c.total >= 3 && other >= 3 && c[want] / c.total < 0.5) {
+      const top = ['none', 'PERS', 'ORG', 'LOC', 'MISC'].filter((k) => k !== want).sort((a, b) => c[b] - c[a])[0];
+      return mark(e, REASON[top], c[want] === 0 ? 0.3 : 0.5, `ANERcorp: "${n}" ${c[want]}/${c.total} as ${want}`);
+    }
+  }
+}
+function mark(e, reason, confidence, why) {
+  e.ambiguous = reason;
+  e.confidence = Math.min(e.confidence ?? 1, confidence);
+  e.note = [e.note, why].filter(Boolean).join('; ');
+  console.log(`auto-marked ${e._where} ${e.name} (${e.id}): ${reason}, ${why}`);
+}
+const handPlaceNames = new Map();
+
 const all = [];
 for (const folder of ['places', 'organisations']) {
   const dir = join(ROOT, 'scripts', 'gazetteers', 'sources', folder);
@@ -65,7 +116,9 @@ for (const folder of ['places', 'organisations']) {
         en: r.en,
         country: r.country,
         source: 'tawsim',
-        ambiguous: r.ambiguous,
+        // `-` records a decision that the entry is not ambiguous (no automatic mark).
+        ambiguous: r.ambiguous === '-' ? undefined : r.ambiguous,
+        _sure: r.ambiguous === '-',
         note: r.note,
         _where: where,
       };
@@ -75,6 +128,8 @@ for (const folder of ['places', 'organisations']) {
         e.ambiguous = clash.type === 'city' && clash.country === e.country ? 'city-province' : 'homonym';
         e.note = [e.note, `also ${clash.id}, the default reading`].filter(Boolean).join('; ');
       }
+      if (label !== 'ORG') for (const n of [e.name, ...e.variants]) if (!handPlaceNames.has(fold(n))) handPlaceNames.set(fold(n), e.id);
+      autoMark(e);
       entries.push(e);
     }
     all.push(...entries);
@@ -83,10 +138,11 @@ for (const folder of ['places', 'organisations']) {
 }
 
 // Ids unique across the hand files; a folded name twice with one label must be marked.
+const errors = [];
 const ids = new Map();
 const names = new Map();
 for (const e of all) {
-  if (ids.has(e.id)) throw new Error(`${e._where}: id ${e.id} already used at ${ids.get(e.id)}`);
+  if (ids.has(e.id)) errors.push(`${e._where}: id ${e.id} already used at ${ids.get(e.id)}`);
   ids.set(e.id, e._where);
   for (const n of [e.name, ...e.variants]) {
     const key = `${e.label}|${fold(n)}`;
@@ -95,3 +151,4 @@ for (const e of all) {
     names.set(key, e);
   }
 }
+if (errors.length) throw new Error(errors.join('\n'));
