@@ -293,6 +293,20 @@ for (const c of kept) {
   } else if (s.total > 0) log('anercorp-ok', `${c.where} ${c.name} ${JSON.stringify(s)}`);
 }
 
+// Variants (slash alternates, hand variants) that ANERcorp shows mostly as ordinary words are
+// dropped from the entry (Biel/Bienne's بيان is 'statement'); the entry keeps its other names.
+for (const c of kept) {
+  c.variants = c.variants.filter((v) => {
+    if (fold(v) === fold(c.name)) return true;
+    const s = count(v);
+    if (s.total - s.LOC >= 3 && s.LOC / s.total < 0.5) {
+      log('drop-variant', `${c.where} ${v} ${JSON.stringify(s)}`);
+      return false;
+    }
+    return true;
+  });
+}
+
 // 8. Hand decisions win.
 for (const c of kept) {
   const ov = c.ov;

@@ -51,3 +51,26 @@ report(
   aner.flatMap((d) => d.entities.filter((e) => e.label === 'LOC' || e.label === 'ORG').map((e) => ({ label: e.label, surface: e.surface }))),
   (gold, l) => (gold === 'LOC' ? l === 'GPE' || l === 'LOC' : l === 'ORG'),
 );
+
+// The other side: unmarked one-word names that ANERcorp text has mostly outside gold spans of
+// their label (a proxy for false positives; ANERcorp misses some names, so read, don't obey).
+import { loadAnercorpStats } from './anercorp-stats.mjs';
+const count = loadAnercorpStats();
+const suspects = [];
+for (const dir of ['places', 'organisations']) {
+  for (const f of readdirSync(join(ROOT, 'gazetteers', dir)).filter((x) => x.endsWith('.jsonl') && x !== 'demonyms.jsonl')) {
+    for (const line of readFileSync(join(ROOT, 'gazetteers', dir, f), 'utf8').trim().split('\n')) {
+      const e = JSON.parse(line);
+      if (e.ambiguous) continue;
+      const want = e.label === 'ORG' ? 'ORG' : 'LOC';
+      for (const n of [e.name, ...e.variants]) {
+        const c = count(n);
+        const outside = c.total - c[want];
+        if (outside >= 3 && c[want] / c.total < 0.5) suspects.push([outside, `${n} (${e.id}) ${c[want]}/${c.total}`]);
+      }
+    }
+  }
+}
+suspects.sort((a, b) => b[0] - a[0]);
+console.log(`## unmarked names mostly outside gold spans in ANERcorp: ${suspects.length}`);
+console.log(suspects.slice(0, missedN).map(([, s]) => s).join(' | '));
