@@ -280,11 +280,11 @@ export class ReviewStore {
       if (ifMatch !== revision) {
         throw new HttpError(409, 'this document was changed since you opened it (in another tab, or by a run); reload it to see the changes, then decide again', { revision });
       }
-      const decision = parseDecision(body);
       const standoff = parseStandoff(bytes, `${id}.json`);
       const text = await this.readTextOf(standoff);
       let applied;
       try {
+        const decision = parseDecision(body);
         applied = applyDecision(standoff, decision, { text, labels: new Set(this.labels()), user: this.user, now: this.now().toISOString() });
       } catch (error) {
         if (error instanceof DecisionError) throw new HttpError(error.status, error.message);

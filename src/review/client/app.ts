@@ -89,6 +89,7 @@ async function route(): Promise<void> {
         saveState(text, kind) {
           saveState.textContent = text;
           saveState.dataset.kind = kind;
+          saveState.title = `${text} (${new Date().toLocaleTimeString()})`;
         },
         conflict(message) {
           const reload = h('button', { attrs: { type: 'button' } }, 'Reload');

@@ -166,8 +166,9 @@ export function renderDocument(payload: DocumentPayload, hooks: DocumentHooks): 
     a.rec.confidence >= filters.minConfidence - 1e-9 &&
     a.rec.confidence <= filters.maxConfidence + 1e-9;
 
-  const buildFilters = () => {
-    clear(filterPanel);
+  /** Count badges of the filter panel, updated in place as decisions change them. */
+  const countEls = new Map<string, HTMLElement>();
+  const countsOf = () => {
     const labelCounts = new Map<string, number>();
     const statusCounts = new Map<string, number>();
     const sources = new Map<string, number>();
@@ -176,6 +177,18 @@ export function renderDocument(payload: DocumentPayload, hooks: DocumentHooks): 
       statusCounts.set(a.rec.status, (statusCounts.get(a.rec.status) ?? 0) + 1);
       sources.set(a.rec.source, (sources.get(a.rec.source) ?? 0) + 1);
     }
+    return { labelCounts, statusCounts, sources };
+  };
+  const countEl = (key: string, n: number) => {
+    const el = h('span', { class: 'count' }, String(n));
+    countEls.set(key, el);
+    return el;
+  };
+
+  const buildFilters = () => {
+    clear(filterPanel);
+    countEls.clear();
+    const { labelCounts, statusCounts, sources } = countsOf();
     const checkbox = (set: Set<string>, value: string, caption: (Node | string)[], name: string) => {
       const box = h('input', { attrs: { type: 'checkbox', name, value } });
       box.checked = set.has(value);
@@ -190,11 +203,11 @@ export function renderDocument(payload: DocumentPayload, hooks: DocumentHooks): 
     for (const label of [...new Set([...labels, ...labelCounts.keys()])]) {
       const n = labelCounts.get(label) ?? 0;
       if (n === 0 && !filters.labels.has(label)) continue;
-      labelSet.append(checkbox(filters.labels as Set<string>, label, [h('span', { class: 'swatch', attrs: { 'data-label': label } }, label), ` ${n}`], 'label'));
+      labelSet.append(checkbox(filters.labels as Set<string>, label, [h('span', { class: 'swatch', attrs: { 'data-label': label } }, label), ' ', countEl(`label:${label}`, n)], 'label'));
     }
     const statusSet = h('fieldset', {}, h('legend', {}, 'Status'));
     for (const status of REVIEW_STATUSES) {
-      statusSet.append(checkbox(filters.statuses as Set<string>, status, [`${status} ${statusCounts.get(status) ?? 0}`], 'status'));
+      statusSet.append(checkbox(filters.statuses as Set<string>, status, [`${status} `, countEl(`status:${status}`, statusCounts.get(status) ?? 0)], 'status'));
     }
     const sourceSelect = h('select', { id: 'filter-source' }, h('option', { attrs: { value: '' } }, 'any source'));
     for (const [source, n] of [...sources].sort()) sourceSelect.append(h('option', { attrs: { value: source } }, `${source} (${n})`));
@@ -340,29 +353,18 @@ export function renderDocument(payload: DocumentPayload, hooks: DocumentHooks): 
     return rows;
   };
 
-  const showTooltip = (a: Ann | null, at?: { x: number; y: number }) => {
-    if (a === null) {
+  /** The hover card of an annotation, under the mouse pointer. */
+  const showTooltip = (a: Ann | null, at: { x: number; y: number } | null) => {
+    if (a === null || at === null) {
       tooltip.hidden = true;
       return;
     }
     tooltip.replaceChildren(...describe(a));
     tooltip.hidden = false;
     const origin = element.getBoundingClientRect();
-    let x: number;
-    let y: number;
-    if (at !== undefined) {
-      x = at.x;
-      y = at.y + 18;
-    } else {
-      const rects = rangeOf(a.start, a.end).getClientRects();
-      const last = rects[rects.length - 1];
-      if (last === undefined) return;
-      x = last.left;
-      y = last.bottom + 14;
-    }
     const width = tooltip.offsetWidth;
-    tooltip.style.left = `${Math.max(4, Math.min(x - origin.left, element.clientWidth - width - 4))}px`;
-    tooltip.style.top = `${y - origin.top}px`;
+    tooltip.style.left = `${Math.max(4, Math.min(at.x - origin.left, element.clientWidth - width - 4))}px`;
+    tooltip.style.top = `${at.y + 18 - origin.top}px`;
   };
 
   const updateDetails = () => {
@@ -383,6 +385,12 @@ export function renderDocument(payload: DocumentPayload, hooks: DocumentHooks): 
     progress.textContent = ` ${reviewed} of ${anns.length} reviewed`;
     const matching = anns.filter(matchesFilter).length;
     matchCount.textContent = `${matching} of ${anns.length} annotations match`;
+    const { labelCounts, statusCounts } = countsOf();
+    if ([...labelCounts.keys()].some((l) => !countEls.has(`label:${l}`)) && !filterPanel.contains(document.activeElement)) buildFilters();
+    for (const [key, el] of countEls) {
+      const [kind, name] = key.split(':') as [string, string];
+      el.textContent = String((kind === 'label' ? labelCounts.get(name) : statusCounts.get(name)) ?? 0);
+    }
   };
 
   const updateUnanchored = () => {
@@ -427,8 +435,6 @@ export function renderDocument(payload: DocumentPayload, hooks: DocumentHooks): 
     updateDetails();
     updateCounts();
     updateAddBar();
-    const focused = anns.find((a) => a.rec.id === focusId);
-    showTooltip(focused ?? null);
   };
 
   // ---- selection -> span ------------------------------------------------------------------
@@ -498,7 +504,7 @@ export function renderDocument(payload: DocumentPayload, hooks: DocumentHooks): 
       revision = result.revision;
       if (result.removed || result.annotation === undefined) serverRecs.delete(result.id);
       else serverRecs.set(result.id, clone(result.annotation));
-      hooks.saveState(`saved ${new Date().toLocaleTimeString('en-GB')}`, 'saved');
+      hooks.saveState('all changes saved', 'saved');
       return result;
     } catch (error) {
       if (error instanceof ApiFailure && error.status === 409) {
@@ -697,11 +703,10 @@ export function renderDocument(payload: DocumentPayload, hooks: DocumentHooks): 
         const inside = [...rangeOf(a.start, a.end).getClientRects()].some((r) => event.clientX >= r.left && event.clientX <= r.right && event.clientY >= r.top && event.clientY <= r.bottom);
         if (inside && (best === null || a.end - a.start < best.end - best.start)) best = a;
       }
-      if (best !== null) showTooltip(best, { x: event.clientX, y: event.clientY });
-      else showTooltip(focusedAnn() ?? null);
+      showTooltip(best, { x: event.clientX, y: event.clientY });
     });
   });
-  textEl.addEventListener('mouseleave', () => showTooltip(focusedAnn() ?? null));
+  textEl.addEventListener('mouseleave', () => showTooltip(null, null));
   const onSelection = () => {
     if (draft === null) updateAddBar();
   };

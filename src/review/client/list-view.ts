@@ -1,6 +1,7 @@
 /** The list of a run's documents: label counts, review progress, filters. */
 import type { DocumentList, DocumentSummary } from '../shared/protocol.js';
 import { h, isolated } from './dom.js';
+import { installLabelStyles } from './highlights.js';
 import type { KeyPress } from './keymap.js';
 
 type Progress = 'all' | 'todo' | 'started' | 'done' | 'unanchored' | 'errors';
@@ -38,6 +39,7 @@ export interface ListView {
 }
 
 export function renderList(list: DocumentList, remembered: { filters?: ListFilters; focusId?: string }): ListView {
+  installLabelStyles([...new Set([...list.labels, ...list.documents.flatMap((d) => Object.keys(d.labels))])]);
   const filters: ListFilters = remembered.filters ?? { text: '', label: '', progress: 'all' };
   remembered.filters = filters;
   const totalAnnotations = list.documents.reduce((n, d) => n + d.annotations, 0);
@@ -108,7 +110,7 @@ export function renderList(list: DocumentList, remembered: { filters?: ListFilte
       'div',
       { class: 'list-head' },
       h('h1', { id: 'list-title' }, 'Documents'),
-      h('p', { class: 'muted' }, `${list.documents.length} in `, h('code', {}, list.dir), ` \u00B7 ${totalReviewed} of ${totalAnnotations} annotations reviewed`),
+      h('p', { class: 'muted' }, `${list.documents.length} in `, h('code', { title: list.dir }, list.dir.split(/[\\/]/).filter((p) => p !== '').pop() ?? list.dir), ` \u00B7 ${totalReviewed} of ${totalAnnotations} annotations reviewed`),
     ),
     h('div', { class: 'list-filters' }, search, labelSelect, progressSelect, count),
     h(
