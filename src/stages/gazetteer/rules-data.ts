@@ -86,7 +86,17 @@ export interface RuleLexicon {
   /** Direction adjectives (after a name). */
   directionAdjectives: Set<string>;
   organisationAdjectives: Set<string>;
+  /** Closed-class words: never a name, never inside one. */
   functionWords: Set<string>;
+  /** Common nouns and adjectives: never an unknown name, may sit inside an organisation name. */
+  commonNouns: Set<string>;
+  /** Distance units (a direction after one is relational). */
+  distanceUnits: Set<string>;
+  /** Names that are also frequent words or given names, with the reason. */
+  commonNames: Map<string, string>;
+  /** Parts of personal names (عبد، أبو، بن) and titles (الرئيس، الشيخ). */
+  personPrefixes: Set<string>;
+  personTitles: Set<string>;
 }
 
 /** Paths of the rule files, each resolved already. */
@@ -96,6 +106,8 @@ export interface RuleFiles {
   directions: string;
   organisationAdjectives: string;
   functionWords: string;
+  commonWords: string;
+  personCues: string;
 }
 
 /** Loads and normalises the rule word lists. */
@@ -123,10 +135,34 @@ export function loadRuleLexicon(files: RuleFiles, normalise: (s: string) => stri
   }
   const directionNouns = new Set<string>();
   const directionAdjectives = new Set<string>();
-  for (const { values } of readTsv(files.directions, ['word', 'kind'], { kind: ['noun', 'adjective'] })) {
-    (values.kind === 'noun' ? directionNouns : directionAdjectives).add(normalise(values.word!));
+  const distanceUnits = new Set<string>();
+  for (const { values } of readTsv(files.directions, ['word', 'kind'], { kind: ['noun', 'adjective', 'unit'] })) {
+    (values.kind === 'noun' ? directionNouns : values.kind === 'adjective' ? directionAdjectives : distanceUnits).add(normalise(values.word!));
+  }
+  const commonNames = new Map<string, string>();
+  for (const { values } of readTsv(files.commonWords, ['word', 'reason'])) commonNames.set(normalise(values.word!), values.reason!);
+  const personPrefixes = new Set<string>();
+  const personTitles = new Set<string>();
+  for (const { values } of readTsv(files.personCues, ['word', 'class'], { class: ['prefix', 'title'] })) {
+    (values.class === 'prefix' ? personPrefixes : personTitles).add(normalise(values.word!));
   }
   const organisationAdjectives = new Set(readTsv(files.organisationAdjectives, ['word']).map((r) => normalise(r.values.word!)));
-  const functionWords = new Set(readTsv(files.functionWords, ['word']).map((r) => normalise(r.values.word!)));
-  return { organisationTriggers, placeTriggers, directionNouns, directionAdjectives, organisationAdjectives, functionWords };
+  const functionWords = new Set<string>();
+  const commonNouns = new Set<string>();
+  for (const { values } of readTsv(files.functionWords, ['word', 'class'], { class: ['function', 'noun'] })) {
+    (values.class === 'function' ? functionWords : commonNouns).add(normalise(values.word!));
+  }
+  return {
+    organisationTriggers,
+    placeTriggers,
+    directionNouns,
+    directionAdjectives,
+    organisationAdjectives,
+    functionWords,
+    commonNouns,
+    distanceUnits,
+    commonNames,
+    personPrefixes,
+    personTitles,
+  };
 }

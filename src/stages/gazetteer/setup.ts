@@ -20,6 +20,8 @@ export const ruleFilesOption = z
     directions: z.string().default('builtin:rules/directions.tsv'),
     organisationAdjectives: z.string().default('builtin:rules/organisation-adjectives.tsv'),
     functionWords: z.string().default('builtin:rules/function-words.tsv'),
+    commonWords: z.string().default('builtin:rules/common-words.tsv'),
+    personCues: z.string().default('builtin:rules/person-cues.tsv'),
   })
   .default({
     placeTriggers: 'builtin:rules/place-triggers.tsv',
@@ -27,6 +29,8 @@ export const ruleFilesOption = z
     directions: 'builtin:rules/directions.tsv',
     organisationAdjectives: 'builtin:rules/organisation-adjectives.tsv',
     functionWords: 'builtin:rules/function-words.tsv',
+    commonWords: 'builtin:rules/common-words.tsv',
+    personCues: 'builtin:rules/person-cues.tsv',
   });
 export type RuleFilesOption = z.output<typeof ruleFilesOption>;
 
@@ -71,6 +75,8 @@ export function setUpGazetteer(
       directions: one(rules.directions),
       organisationAdjectives: one(rules.organisationAdjectives),
       functionWords: one(rules.functionWords),
+      commonWords: one(rules.commonWords),
+      personCues: one(rules.personCues),
     },
     context.normalise,
   );

@@ -21,6 +21,13 @@ export const Role = {
   DefiniteNisba: 128,
   /** A nisba with a place or people behind it (not `دولي`, `عالمي`). */
   PlaceNisba: 256,
+  /** A common noun or adjective (never an unknown name). */
+  CommonNoun: 512,
+  DistanceUnit: 1024,
+  /** A name that is also a frequent word or given name (rules/common-words.tsv). */
+  CommonName: 2048,
+  PersonPrefix: 4096,
+  PersonTitle: 8192,
 } as const;
 
 /** The article prefix ال (U+0627 ALEF, U+0644 LAM). */
@@ -32,6 +39,8 @@ export class WordRoles {
   readonly placeTriggers = new Map<number, PlaceTrigger>();
   readonly organisationTriggers = new Map<number, OrganisationTrigger>();
   readonly nisba = new Map<number, NisbaForm[]>();
+  /** Why a name is also a common word (`common-word`, `person-name`, `month`). */
+  readonly commonNames = new Map<number, string>();
 
   constructor(vocabulary: TokenVocabulary, lexicon: RuleLexicon, demonyms: ReadonlyMap<string, NisbaForm[]>) {
     const marks: [number, number][] = [];
@@ -50,6 +59,11 @@ export class WordRoles {
     for (const word of lexicon.directionAdjectives) mark(word, Role.DirectionAdjective);
     for (const word of lexicon.organisationAdjectives) mark(word, Role.OrganisationAdjective);
     for (const word of lexicon.functionWords) mark(word, Role.FunctionWord);
+    for (const word of lexicon.commonNouns) mark(word, Role.CommonNoun);
+    for (const word of lexicon.distanceUnits) mark(word, Role.DistanceUnit);
+    for (const [word, reason] of lexicon.commonNames) this.commonNames.set(mark(word, Role.CommonName), reason);
+    for (const word of lexicon.personPrefixes) mark(word, Role.PersonPrefix);
+    for (const word of lexicon.personTitles) mark(word, Role.PersonTitle);
     for (const [key, forms] of demonyms) {
       if (key.includes(' ')) continue; // multi-word nisba phrases are rare; single tokens carry the rules
       let bit: number = Role.Nisba;

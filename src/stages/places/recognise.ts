@@ -13,11 +13,13 @@
  *   5. leftmost-longest selection; what reaches `minConfidence` is written.
  */
 import type { Annotation, Doc } from '../../core/document.js';
+import { TokenKind } from '../../core/tokens.js';
 import { chooseEntry, selectCandidates, type Candidate } from '../gazetteer/candidates.js';
 import { DocWords } from '../gazetteer/doc-words.js';
 import type { GazetteerEntry } from '../gazetteer/entries.js';
 import { READING_CUTS, lookupTokens, matchesAt, type PhraseMatch, type TokenLookup } from '../gazetteer/phrase-index.js';
 import type { GazetteerSetup } from '../gazetteer/setup.js';
+import { priorOf } from '../gazetteer/prior.js';
 import { Role } from '../gazetteer/word-roles.js';
 
 const WAW = 0x0648; // U+0648 ARABIC LETTER WAW: the conjunction "and"
@@ -93,17 +95,10 @@ export function recognisePlaces(doc: Doc, setup: GazetteerSetup, options: PlaceR
     const es = entriesOf(m);
     if (es.length === 0) continue;
     const { entry, note } = chooseEntry(es, countries);
-    const notes: string[] = note === undefined ? [] : [note];
-    let confidence = entry.ambiguous !== undefined && entry.confidence === 1 ? options.ambiguousConfidence : entry.confidence;
-    if (entry.ambiguous !== undefined) notes.push(`${entry.name} is ambiguous (${entry.ambiguous})${entry.note !== undefined ? `: ${entry.note}` : ''}`);
-    if (m.first === m.last) {
-      const roles = words.roleOf(m.first, m.reading);
-      if (options.nisbaFilter && (roles & Role.Nisba) !== 0 && isAdjectivePosition(words, m.first, m.reading)) continue;
-      if ((roles & Role.FunctionWord) !== 0 && confidence > 0.3) {
-        confidence = 0.3;
-        notes.push(`${entry.name} is also a frequent function word`);
-      }
-    }
+    const prior = priorOf(words, m, entry, options);
+    if (prior === null) continue;
+    const notes = note === undefined ? prior.notes : [note, ...prior.notes];
+    const confidence = prior.confidence;
     const c: Candidate = {
       first: m.first,
       last: m.last,
@@ -121,6 +116,18 @@ export function recognisePlaces(doc: Doc, setup: GazetteerSetup, options: PlaceR
     const list = byStart.get(m.first);
     if (list === undefined) byStart.set(m.first, [c]);
     else list.push(c);
+  }
+  // A name listed with its trigger (`منطقة الساحل`) is written without it when the rest is
+  // a name of the same entry: SPEC.md's gold keeps triggers outside place spans.
+  const keys = new Set(candidates.map((c) => `${c.id} ${c.first} ${c.last} ${c.cut}`));
+  for (let k = candidates.length - 1; k >= 0; k--) {
+    const c = candidates[k]!;
+    const trigger = c.last > c.first ? setup.roles.placeTriggers.get(words.id(c.first, readingOfCut(c.cut))) : undefined;
+    if (trigger !== undefined && trigger.label !== null && keys.has(`${c.id} ${c.first + 1} ${c.last} 0`)) {
+      candidates.splice(k, 1);
+      const list = byStart.get(c.first)!;
+      list.splice(list.indexOf(c), 1);
+    }
   }
   /** The longest gazetteer candidate starting at `i` on its whole first token. */
   const placeAt = (i: number): Candidate | undefined => byStart.get(i)?.find((c) => c.cut === 0);
@@ -146,22 +153,17 @@ export function recognisePlaces(doc: Doc, setup: GazetteerSetup, options: PlaceR
   return { lookup, all: candidates, chosen: selectCandidates(candidates.filter((c) => c.confidence >= options.minConfidence)) };
 }
 
-/**
- * A nisba form right after a word of the same definiteness is an adjective agreeing
- * with it (`الخارجية السعودية`, `مواطن سوري`), not a place: Arabic adjectives follow
- * their noun and agree in definiteness (Ryding 2005, chapter 10).
- */
-function isAdjectivePosition(words: DocWords, i: number, reading: number): boolean {
-  if (reading !== 0) return false; // و+السعودية: a proclitic starts a new phrase
-  const prev = i - 1;
-  if (!words.isWord(prev) || words.startsLine(i)) return false;
-  if ((words.roleOf(prev) & (Role.FunctionWord | Role.PlaceTrigger)) !== 0) return false;
-  return words.isDefinite(prev) === words.isDefinite(i);
+/** A reading index with this many view units cut (the plain one of two alternatives). */
+function readingOfCut(cut: number): number {
+  return cut === 0 ? 0 : cut === 1 ? 1 : 3;
 }
 
 /**
- * Direction + place: `شمال شرق سوريا`, `جنوب ووسط آسيا`, `وسط وجنوب إفريقيا`, and place +
- * direction + place: `إفريقيا جنوب الصحراء الكبرى`. The whole phrase is a LOC.
+ * Direction + place: `شمال شرق سوريا`, `جنوب ووسط آسيا`, `وسط وجنوب إفريقيا`: the whole
+ * phrase is a LOC (a region of the place). Not when the direction relates another place
+ * or a distance to it (`الموصل شمال العراق`, `255 كلم شمال شرق بغداد`): there it is an
+ * adverb ("north of"), and only the place is an entity. Fixed names with a direction
+ * inside (`أفريقيا جنوب الصحراء`) belong in the gazetteer.
  */
 function addDirectionCandidates(words: DocWords, candidates: Candidate[], placeAt: (i: number) => Candidate | undefined): void {
   const n = words.count;
@@ -169,6 +171,7 @@ function addDirectionCandidates(words: DocWords, candidates: Candidate[], placeA
   for (let i = 0; i < n; i++) {
     const r0 = words.readingWithRole(i, Role.DirectionNoun);
     if (r0 < 0) continue;
+    if (r0 === 0 && isRelational(words, i, candidates)) continue;
     let j = i + 1;
     while (j < n && !words.startsLine(j)) {
       if ((words.roleOf(j) & Role.DirectionNoun) !== 0) j++;
@@ -192,30 +195,19 @@ function addDirectionCandidates(words: DocWords, candidates: Candidate[], placeA
       priority: 1,
     } as Candidate);
   }
-  // Place + direction + place (sub-Saharan Africa and the like).
-  for (const a of candidates) {
-    const d = a.last + 1;
-    if (d + 1 >= n || (words.roleOf(d) & Role.DirectionNoun) === 0 || words.startsLine(d) || words.startsLine(d + 1)) continue;
-    const b = placeAt(d + 1);
-    if (b === undefined || a.label === 'ORG' || b.label === 'ORG') continue;
-    added.push({
-      first: a.first,
-      last: b.last,
-      cut: a.cut,
-      label: 'LOC',
-      id: null,
-      name: words.phrase(a.first, b.last, a.cut),
-      within: a.id ?? undefined,
-      confidence: Math.max(Math.min(a.confidence, b.confidence), DIRECTION_CONFIDENCE),
-      source: 'places:direction',
-      notes: [`${a.name} + direction + ${b.name}`],
-      priority: 1,
-    } as Candidate);
-  }
   for (const c of added) {
     if (c.within === undefined) delete c.within;
     candidates.push(c);
   }
+}
+
+/** The token before a direction is a place or a distance: the direction is relational. */
+function isRelational(words: DocWords, i: number, candidates: readonly Candidate[]): boolean {
+  const prev = i - 1;
+  if (prev < 0 || words.startsLine(i)) return false;
+  if ((words.roleOf(prev) & Role.DistanceUnit) !== 0) return true;
+  if (words.lookup.tokens.kind[prev] === TokenKind.Number) return true;
+  return candidates.some((c) => c.last === prev && c.label !== 'ORG' && c.confidence >= 0.5);
 }
 
 /**
@@ -285,7 +277,7 @@ function addTriggerContext(
  */
 function isUnknownName(words: DocWords, j: number, reading: number, t: number, tr: number): boolean {
   if (!words.isWord(j)) return false;
-  const blocked = Role.FunctionWord | Role.PlaceTrigger | Role.OrganisationTrigger | Role.DirectionNoun | Role.DirectionAdjective | Role.Nisba;
+  const blocked = Role.FunctionWord | Role.CommonNoun | Role.PlaceTrigger | Role.OrganisationTrigger | Role.DirectionNoun | Role.DirectionAdjective | Role.Nisba;
   if ((words.roleOf(j, reading) & blocked) !== 0) return false;
   const text = words.text(j, reading);
   if (text.length < 3) return false;

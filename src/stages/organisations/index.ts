@@ -1,0 +1,95 @@
+import { z } from 'zod';
+import type { Annotation, Doc } from '../../core/document.js';
+import { defineStage } from '../../core/stage.js';
+import { annotateCandidate, candidateSpan, type Candidate } from '../gazetteer/candidates.js';
+import { FuzzyIndex, fuzzyOption, reportNearMisses } from '../gazetteer/fuzzy.js';
+import { ruleFilesOption, setUpGazetteer } from '../gazetteer/setup.js';
+import { SHARED_PLACES_KEY, type SharedPlaces } from '../places/recognise.js';
+import { recogniseOrganisations } from './recognise.js';
+
+export const organisationsOptions = z.strictObject({
+  /** Gazetteer files (JSONL): `builtin:` for the shipped ones, `*` in a file name for all; add your own. */
+  gazetteers: z.array(z.string()).default(['builtin:organisations/*.jsonl']),
+  /** Nisba adjective files, for `الحكومة العراقية` and for refusing adjectives as names. */
+  demonyms: z.array(z.string()).default(['builtin:places/demonyms.jsonl']),
+  /** Rule word lists (trigger nouns, institutional adjectives, function words). */
+  rules: ruleFilesOption,
+  /** Candidates below this confidence are not written. */
+  minConfidence: z.number().min(0).max(1).default(0.5),
+  /** Prior confidence of an entry marked `ambiguous` that gives none of its own. */
+  ambiguousConfidence: z.number().min(0).max(1).default(0.5),
+  /** Drop a name spelt like a nisba adjective in adjective position (`الاتحاد العربي` is not the club العربي). */
+  nisbaFilter: z.boolean().default(true),
+  /** Trigger + known organisation (`تنظيم داعش`, `منظمة أوبك`). */
+  triggerOrganisation: z.boolean().default(true),
+  /** Trigger + noun phrase + nisba (`الحكومة العراقية`, `وزارة الخارجية السعودية`). */
+  triggerNisba: z.boolean().default(true),
+  /** Trigger + noun phrase + known place (`جامعة القاهرة`, `مجموعة التركيز على إفريقيا`). */
+  triggerPlace: z.boolean().default(true),
+  /** Definite trigger + institutional adjective + ل-phrase (`المديرية العامة للمقاطعات`). */
+  institutional: z.boolean().default(true),
+  /** Trigger phrase + parenthesised acronym (`حلف شمال الأطلسي (الناتو)`). */
+  acronyms: z.boolean().default(true),
+  /** Trigger + quoted name (`شركة «غوغل»`). */
+  quotedNames: z.boolean().default(true),
+  /** Near-misses of known organisation names: reported, never silently. */
+  fuzzy: fuzzyOption,
+});
+export type OrganisationsOptions = z.output<typeof organisationsOptions>;
+
+/**
+ * Same span tagged a place and an organisation (`الجزيرة`: the channel or the peninsula,
+ * `ليفربول`: the club or the city): the one the context or the data is surer of wins;
+ * a tie keeps the place. The loser is noted on the winner.
+ */
+function settleSameSpan(doc: Doc, org: Candidate, places: SharedPlaces | undefined, start: number, end: number): boolean {
+  const rival = places?.written.find((w) => w.annotation.start === start && w.annotation.end === end);
+  if (rival === undefined) return true;
+  const place = rival.candidate;
+  const orgAmbiguous = org.entry?.ambiguous !== undefined;
+  const placeAmbiguous = place.entry?.ambiguous !== undefined;
+  let orgWins: boolean;
+  let why: string;
+  if (org.confidence >= 0.95 && org.notes.some((n) => n.startsWith('after '))) {
+    orgWins = true;
+    why = 'a trigger noun introduces it';
+  } else if (placeAmbiguous !== orgAmbiguous) {
+    orgWins = placeAmbiguous;
+    why = `only the ${orgWins ? 'place' : 'organisation'} entry is marked ambiguous`;
+  } else {
+    orgWins = org.confidence > place.confidence;
+    why = orgWins ? 'the organisation reading is more confident' : 'the place reading is as confident or more';
+  }
+  if (orgWins) {
+    doc.annotations = doc.annotations.filter((a) => a !== rival.annotation);
+    org.notes.push(`also the place ${place.name} (${place.id ?? 'rule'}); written as an organisation: ${why}`);
+  } else {
+    const a: Annotation = rival.annotation;
+    const note = `also the organisation ${org.name} (${org.id ?? 'rule'}); written as a place: ${why}`;
+    a.note = a.note === undefined ? note : `${a.note}; ${note}`;
+  }
+  return orgWins;
+}
+
+export const organisationsStage = defineStage({
+  name: 'organisations',
+  summary: 'ORG from gazetteers by whole tokens with proclitics, and trigger-noun rules (nisba, place, known organisation, institutional ل-phrase, acronym, quoted name).',
+  requires: ['tokens', 'places'],
+  provides: ['organisations'],
+  tagger: true,
+  options: organisationsOptions,
+  create(options, context) {
+    const setup = setUpGazetteer(options.gazetteers, options.demonyms, options.rules, context);
+    const fuzzy = options.fuzzy.enabled ? new FuzzyIndex(setup, options.fuzzy, ['ORG']) : null;
+    return (doc) => {
+      const tokens = doc.tokens!;
+      const places = doc.shared.get(SHARED_PLACES_KEY) as SharedPlaces | undefined;
+      const result = recogniseOrganisations(doc, setup, options, places);
+      for (const c of result.chosen) {
+        const { start, end } = candidateSpan(tokens, c);
+        if (settleSameSpan(doc, c, places, start, end)) annotateCandidate(doc, tokens, c);
+      }
+      if (fuzzy !== null) reportNearMisses(doc, fuzzy, 'organisations', result.chosen, result.lookup);
+    };
+  },
+});

@@ -1,0 +1,273 @@
+/**
+ * Organisation recognition (ORG): gazetteer matches with proclitics, and trigger-noun
+ * rules that build names the lists cannot hold (issue 4):
+ *
+ *   trigger + known organisation         تنظيم داعش، منظمة أوبك              (heads)
+ *   trigger + noun phrase + nisba        الحكومة العراقية، وزارة الخارجية السعودية
+ *   trigger + noun phrase + place        جامعة القاهرة، مجموعة التركيز الخاصة بأفريقيا
+ *   definite trigger + adjectives + ل-phrase   المديرية العامة للمقاطعات
+ *   trigger phrase + (acronym)           حلف شمال الأطلسي (الناتو)
+ *   trigger + «quoted name»              شركة «غوغل»
+ *
+ * A noun phrase here is at most two definite words after the trigger (Arabic
+ * construct state: `وزارة الخارجية` = ministry of the foreign [affairs]; a definite
+ * adjective agrees with a definite noun), which keeps the rules bounded.
+ */
+import type { Doc } from '../../core/document.js';
+import { chooseEntry, selectCandidates, type Candidate } from '../gazetteer/candidates.js';
+import { DocWords } from '../gazetteer/doc-words.js';
+import type { GazetteerEntry } from '../gazetteer/entries.js';
+import { READING_CUTS, lookupTokens, matchesAt, type PhraseMatch, type TokenLookup } from '../gazetteer/phrase-index.js';
+import type { GazetteerSetup } from '../gazetteer/setup.js';
+import { priorOf } from '../gazetteer/prior.js';
+import { Role } from '../gazetteer/word-roles.js';
+import type { SharedPlaces } from '../places/recognise.js';
+
+const BEH = 0x0628; // U+0628 ARABIC LETTER BEH: preposition "in, with"
+const LAM = 0x0644; // U+0644 ARABIC LETTER LAM: preposition "for, of"
+const OPEN_PAREN = 0x28;
+const CLOSE_PAREN = 0x29;
+const QUOTES_OPEN = new Set([0x22, 0xab, 0x201c, 0x201e, 0x27]); // " « “ „ '
+const QUOTES_CLOSE = new Set([0x22, 0xbb, 0x201d, 0x27]); // " » ” '
+
+/** Rule switches and thresholds of the organisations stage. */
+export interface OrganisationRuleOptions {
+  minConfidence: number;
+  ambiguousConfidence: number;
+  nisbaFilter: boolean;
+  triggerOrganisation: boolean;
+  triggerNisba: boolean;
+  triggerPlace: boolean;
+  institutional: boolean;
+  acronyms: boolean;
+  quotedNames: boolean;
+}
+
+const HEADED = 0.95;
+const NISBA = 0.85;
+const PLACE = 0.8;
+const INSTITUTIONAL = 0.8;
+const ACRONYM = 0.85;
+const QUOTED = 0.8;
+
+/** Candidates of one document. */
+export interface OrganisationResult {
+  all: Candidate[];
+  chosen: Candidate[];
+  lookup: TokenLookup;
+}
+
+/** Finds organisations in `doc`; uses the places stage's candidates when it ran. */
+export function recogniseOrganisations(doc: Doc, setup: GazetteerSetup, options: OrganisationRuleOptions, places: SharedPlaces | undefined): OrganisationResult {
+  const tokens = doc.tokens!;
+  const lookup = lookupTokens(tokens, setup.vocabulary);
+  const words = new DocWords(lookup, setup.roles);
+  const index = setup.index;
+  const n = tokens.count;
+
+  // Known places by first token (from the places stage).
+  const placesAt = new Map<number, Candidate[]>();
+  for (const c of places?.all ?? []) {
+    const list = placesAt.get(c.first);
+    if (list === undefined) placesAt.set(c.first, [c]);
+    else list.push(c);
+  }
+
+  // 1. Gazetteer candidates.
+  const matches: PhraseMatch[] = [];
+  for (let i = 0; i < n; i++) matchesAt(index, lookup, i, matches);
+  const candidates: Candidate[] = [];
+  const orgsAt = new Map<number, Candidate[]>();
+  for (const m of matches) {
+    const seen = new Map<string, GazetteerEntry>();
+    for (const f of m.forms) {
+      const e = index.forms[f]!.entry;
+      if (e.label === 'ORG') seen.set(e.id, e);
+    }
+    if (seen.size === 0) continue;
+    const { entry, note } = chooseEntry([...seen.values()], new Set());
+    const prior = priorOf(words, m, entry, options);
+    if (prior === null) continue;
+    const notes = note === undefined ? prior.notes : [note, ...prior.notes];
+    const confidence = prior.confidence;
+    const c: Candidate = {
+      first: m.first,
+      last: m.last,
+      cut: m.cut,
+      label: 'ORG',
+      id: entry.id,
+      name: entry.name,
+      confidence,
+      source: 'organisations:gazetteer',
+      notes,
+      priority: 2,
+      entry,
+    };
+    candidates.push(c);
+    const list = orgsAt.get(m.first);
+    if (list === undefined) orgsAt.set(m.first, [c]);
+    else list.push(c);
+  }
+  const orgAt = (i: number, cut = 0): Candidate | undefined => orgsAt.get(i)?.find((c) => c.cut === cut);
+  const placeAt = (i: number, cut = 0): Candidate | undefined => placesAt.get(i)?.find((c) => c.cut === cut && c.label !== 'ORG');
+
+  // 2. Trigger rules.
+  for (let i = 0; i < n - 1; i++) {
+    const r = words.readingWithRole(i, Role.OrganisationTrigger);
+    if (r < 0) continue;
+    const trigger = setup.roles.organisationTriggers.get(words.id(i, r))!;
+    const cut = READING_CUTS[r]! + lookup.lead[i]!;
+    const triggerText = words.text(i, r);
+    const definite = words.isDefinite(i, r);
+    const make = (last: number, source: string, confidence: number, note: string, id: string | null = null, name?: string, within?: string | null): Candidate => {
+      const c: Candidate = {
+        first: i,
+        last,
+        cut,
+        label: 'ORG',
+        id,
+        name: name ?? words.phrase(i, last, cut),
+        confidence,
+        source: `organisations:${source}`,
+        notes: [note],
+        priority: 1,
+      };
+      if (within !== undefined && within !== null) c.within = within;
+      return c;
+    };
+    const j = i + 1;
+    if (words.startsLine(j)) continue;
+
+    // trigger + known organisation of a type the trigger heads.
+    const known = orgAt(j);
+    if (options.triggerOrganisation && known !== undefined && known.entry !== undefined && (trigger.heads.has('*') || trigger.heads.has(known.entry.type))) {
+      if (trigger.include) candidates.push(make(known.last, 'trigger+organisation', Math.max(known.confidence, HEADED), `${triggerText} + ${known.name}`, known.id, known.name));
+      else if (known.confidence < HEADED) {
+        known.confidence = HEADED;
+        known.notes.push(`after ${triggerText}`);
+      }
+      continue;
+    }
+
+    // trigger + «quoted name»: the name inside the quotes.
+    if (options.quotedNames && trigger.names && isQuote(words, j, QUOTES_OPEN)) {
+      let k = j + 1;
+      while (k < n && k <= j + 5 && !isQuote(words, k, QUOTES_CLOSE) && !words.startsLine(k)) k++;
+      if (k < n && k > j + 1 && k <= j + 5 && isQuote(words, k, QUOTES_CLOSE)) {
+        const name = words.phrase(j + 1, k - 1, 0);
+        candidates.push({
+          first: j + 1,
+          last: k - 1,
+          cut: 0,
+          label: 'ORG',
+          id: orgAt(j + 1)?.last === k - 1 ? orgAt(j + 1)!.id : null,
+          name,
+          confidence: QUOTED,
+          source: 'organisations:trigger+quoted',
+          notes: [`quoted name after ${triggerText}`],
+          priority: 1,
+        });
+        continue;
+      }
+    }
+
+    // Noun phrase: up to two definite words (construct genitive, adjectives).
+    let k = j;
+    const stop = Role.FunctionWord | Role.OrganisationTrigger | Role.PlaceTrigger;
+    const phraseEnd = (at: number) => at >= n || words.startsLine(at);
+    while (k < j + 2 && !phraseEnd(k) && words.isDefinite(k) && (words.roleOf(k) & (stop | Role.PlaceNisba)) === 0 && placeAt(k) === undefined && orgAt(k) === undefined) k++;
+    const nouns = k - j;
+    if (phraseEnd(k)) continue;
+
+    // + definite nisba of a place or people; an indefinite trigger needs a noun first
+    // (`وزارة الخارجية السعودية`), a definite one takes it directly (`الحكومة العراقية`).
+    const kRoles = words.roleOf(k);
+    if (options.triggerNisba && (kRoles & Role.DefiniteNisba) !== 0 && (kRoles & Role.PlaceNisba) !== 0 && words.isDefinite(k) && (definite || nouns > 0)) {
+      const forms = setup.roles.nisba.get(words.id(k)) ?? [];
+      const place = forms.find((f) => f.place !== undefined)?.place;
+      candidates.push(make(k, 'trigger+nisba', NISBA, `${triggerText} + nisba ${words.text(k)}`, null, undefined, place));
+      continue;
+    }
+
+    // + known place, directly, after على, or with ب/ل (الخاصة بأفريقيا).
+    if (options.triggerPlace) {
+      let place = placeAt(k);
+      let via = '';
+      if (place === undefined && nouns > 0 && words.isWord(k) && words.text(k) === ON && !phraseEnd(k + 1)) {
+        place = placeAt(k + 1);
+        via = ' (on)';
+      }
+      if (place === undefined && nouns > 0 && (words.startsWith(k, BEH) || words.startsWith(k, LAM))) {
+        place = placeAt(k, 1);
+        via = ' (with a preposition)';
+      }
+      if (place !== undefined && place.confidence >= 0.3) {
+        candidates.push(make(place.last, 'trigger+place', PLACE, `${triggerText} + place ${place.name}${via}`, null, undefined, place.id));
+        continue;
+      }
+    }
+
+    // Definite trigger + institutional adjectives + ل-phrase.
+    if (options.institutional && definite) {
+      let a = j;
+      while (!phraseEnd(a) && a < j + 3 && ((words.roleOf(a) & Role.OrganisationAdjective) !== 0 || ((words.roleOf(a) & Role.DefiniteNisba) !== 0 && words.isDefinite(a)))) a++;
+      if (a > j && !phraseEnd(a) && words.isWord(a) && words.startsWith(a, LAM)) {
+        let last = a;
+        const lamDefinite = words.isDefinite(a, 2) || words.isDefinite(a, 1);
+        // ل + indefinite noun needs its genitive: a definite word, a known organisation or place.
+        if (!lamDefinite) {
+          const g = a + 1;
+          const org = orgAt(g);
+          const pl = placeAt(g);
+          if (org !== undefined) last = org.last;
+          else if (pl !== undefined) last = pl.last;
+          else if (!phraseEnd(g) && words.isDefinite(g) && (words.roleOf(g) & stop) === 0) last = g;
+          else last = -1;
+        }
+        if (last >= 0) {
+          // Up to two definite words agreeing with the ل-phrase (للطاقة الذرية، للتأمين الصحي).
+          let b = last + 1;
+          while (b <= last + 2 && !phraseEnd(b) && words.isDefinite(b) && (words.roleOf(b) & stop) === 0 && placeAt(b) === undefined) b++;
+          last = b - 1;
+          candidates.push(make(last, 'institutional', INSTITUTIONAL, `${triggerText} + adjective + ${words.text(a)}`));
+          continue;
+        }
+      }
+    }
+
+    // trigger phrase + (acronym): up to four words, then a parenthesised known name or
+    // Latin capitals.
+    if (options.acronyms) {
+      for (let p = j; p <= j + 5 && p < n - 2 && !words.startsLine(p); p++) {
+        if (!(p > j && words.isChar(p, OPEN_PAREN))) {
+          if (!words.isWord(p)) break;
+          continue;
+        }
+        const inner = orgAt(p + 1);
+        const innerLast = inner?.last ?? p + 1;
+        const latin = isAcronym(tokens.view.text.slice(tokens.vStart[p + 1], tokens.vEnd[p + 1]));
+        if ((inner !== undefined || latin) && words.isChar(innerLast + 1, CLOSE_PAREN)) {
+          candidates.push(make(p - 1, 'trigger+acronym', ACRONYM, `${triggerText} phrase followed by (${words.phrase(p + 1, innerLast, 0)})`, inner?.id ?? null, inner?.name));
+        }
+        break;
+      }
+    }
+  }
+
+  const chosen = selectCandidates(candidates.filter((c) => c.confidence >= options.minConfidence));
+  return { all: candidates, chosen, lookup };
+}
+
+/** The normalised `على` ("on"): U+0639 AIN, U+0644 LAM, U+064A YEH (ى folds to ي). */
+const ON = '\u0639\u0644\u064a';
+
+function isQuote(words: DocWords, i: number, set: ReadonlySet<number>): boolean {
+  if (i < 0 || i >= words.count) return false;
+  const t = words.lookup.tokens;
+  return t.vEnd[i]! - t.vStart[i]! === 1 && set.has(t.view.text.charCodeAt(t.vStart[i]!));
+}
+
+/** Two to eight Latin capitals (ISIS, NATO, UNHCR), the acronyms news puts in brackets. */
+function isAcronym(s: string): boolean {
+  return /^[A-Z]{2,8}$/.test(s);
+}
