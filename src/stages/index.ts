@@ -5,6 +5,7 @@
 import type { StageDefinition } from '../core/stage.js';
 import { languageStage } from './language.js';
 import { normaliseStage } from './normalise.js';
+import { organisationsStage } from './organisations/index.js';
 import { placesStage } from './places/index.js';
 import { sentencesStage } from './sentences.js';
 import { tokeniseStage } from './tokenise.js';
@@ -15,4 +16,5 @@ export const STAGES: Readonly<Record<string, StageDefinition>> = {
   tokenise: tokeniseStage,
   sentences: sentencesStage,
   places: placesStage,
+  organisations: organisationsStage,
 };
