@@ -57,6 +57,7 @@ for (const code of codes) {
     ambiguous: o.ambiguous,
     note: o.note || (code === 'XK' ? 'XK is a user-assigned code, used by the EU and CLDR for Kosovo' : ''),
     _where: `countries.tsv ${code}`,
+    ...(o.confidence ? { confidence: Number(o.confidence) } : {}),
   });
 }
 entries.push(...handEntries(join(SOURCES, 'countries-extra.tsv')));
