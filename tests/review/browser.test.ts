@@ -13,7 +13,7 @@ import type { StandoffAnnotation, StandoffDocument } from '../../src/io/standoff
 import { startReviewServer, type ReviewServer } from '../../src/review/server.js';
 import { ReviewStore } from '../../src/review/store.js';
 import { tempDir } from '../cli/cli-helpers.js';
-import { BRIEF_ID, cpSpan, EMOJI_ID, EMOJI_TEXT, SAMPLE_ID, writeReviewFixture, type ReviewFixture } from './fixtures.js';
+import { BRIEF_ID, BRIEF_TEXT, cpSpan, EMOJI_ID, EMOJI_TEXT, SAMPLE_ID, writeReviewFixture, type ReviewFixture } from './fixtures.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 /** Where the README's screenshots go; another folder (e.g. on a machine with other fonts) by TAWSIM_SCREENSHOTS. */
@@ -140,6 +140,15 @@ describe('the review page in Chromium', () => {
     await page.fill('#list-search', '');
     await page.selectOption('#list-label', 'PERS');
     expect(await page.$$eval('table.documents tbody tr', (trs) => trs.map((tr) => (tr as HTMLElement).dataset.id))).toEqual([SAMPLE_ID]);
+    await page.selectOption('#list-label', '');
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('j');
+    await page.keyboard.press('j');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('#doc-text');
+    expect(decodeURIComponent(new URL(page.url()).hash)).toBe(`#/doc/${EMOJI_ID}`);
+    await page.keyboard.press('q');
+    await page.waitForSelector('table.documents');
   });
 
   it('shows the sample right to left with as many highlights as annotations, the text untouched', async () => {
@@ -162,8 +171,16 @@ describe('the review page in Chromium', () => {
     });
     expect(shape).toMatchObject({ dir: 'rtl', lang: 'ar', children: 1, kind: 3, elements: 0, letterSpacing: 'normal' });
     expect(shape.text).toBe(fixture.texts[SAMPLE_ID]);
-    // One chip per annotation, outside the text.
-    expect(await page.$$eval('.overlay .chip', (c) => c.length)).toBe(174);
+    // Chips float outside the text, one per annotation near the screen (laid out as it scrolls).
+    const chips = await page.$$eval('.overlay .chip', (cs) => cs.map((c) => (c as HTMLElement).dataset.id));
+    expect(chips.length).toBeGreaterThan(20);
+    expect(new Set(chips).size).toBe(chips.length);
+    const ids = new Set(fileOf(SAMPLE_ID).annotations.map((a) => a.id));
+    for (const id of chips) expect(ids.has(id!)).toBe(true);
+    await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+    await page.waitForFunction(() => document.querySelector('.overlay .chip[data-id="T174"]') !== null);
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.waitForFunction(() => document.querySelector('.overlay .chip[data-id="T1"]') !== null);
   });
 
   it('accepts, rejects and relabels with the keyboard, each saved at once', async () => {
@@ -250,6 +267,8 @@ describe('the review page in Chromium', () => {
   });
 
   it('shows markup in the text as text, keeps CR LF, and shows nested spans', async () => {
+    expect(await page.$$eval('.overlay .chip', (c) => c.length)).toBe(fixture.counts[EMOJI_ID]! + 1);
+    expect(await page.$$eval('.overlay .chip.inner', (cs) => cs.map((c) => c.textContent).sort())).toEqual(['CARDINAL', 'CURR']);
     const state = await page.evaluate(() => ({
       pwned: (window as unknown as { __pwned?: number }).__pwned,
       scripts: document.querySelectorAll('#doc-text script').length,
@@ -276,6 +295,7 @@ describe('the review page in Chromium', () => {
     const value = await page.$eval('#details .value', (el) => ({ text: el.textContent, direction: getComputedStyle(el).direction }));
     expect(value).toEqual({ text: '601000000 USD', direction: 'ltr' });
     expect(await page.textContent('#details')).toContain('money:amount+currency');
+    await page.screenshot({ path: join(SCREENSHOTS, 'nested.png'), clip: { x: 0, y: 0, width: 1360, height: 520 } });
   });
 
   it('grows and shrinks an edge by a character and by a token, saved as an edit', async () => {
@@ -295,6 +315,21 @@ describe('the review page in Chromium', () => {
     await page.keyboard.press('Shift+Equal'); // the start edge, one token back
     await settled(page);
     expect(fileOf(BRIEF_ID).annotations.find((a) => a.id === mosul.id)).toMatchObject({ text: 'مدينة الموصل في', status: 'edited' });
+  });
+
+  it('adds a span with the keyboard alone: v, move it, resize it, label it', async () => {
+    await page.keyboard.press('Escape'); // no focused annotation: the new span starts at the first token
+    await page.keyboard.press('v');
+    await page.keyboard.press('j');
+    await page.keyboard.press('Shift+Equal');
+    await page.waitForSelector('.add-bar:not([hidden])');
+    expect(await page.textContent('.add-bar bdi')).toBe('وفد من');
+    await page.keyboard.press('8'); // ORG
+    await settled(page);
+    expect(find(fileOf(BRIEF_ID), 'وفد من')).toMatchObject({ label: 'ORG', status: 'added', ...cpSpan(BRIEF_TEXT, 'وفد من') });
+    await page.keyboard.press('u');
+    await settled(page);
+    expect(fileOf(BRIEF_ID).annotations.some((a) => a.text === 'وفد من')).toBe(false);
   });
 
   it('filters by status and confidence, and jumps between the matches only', async () => {
@@ -321,6 +356,8 @@ describe('the review page in Chromium', () => {
     await openDocument(page, SAMPLE_ID);
     await page.reload();
     await page.waitForSelector('#doc-text');
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.waitForFunction(() => document.querySelector('.overlay .chip[data-id="T1"]') !== null);
     const file = fileOf(SAMPLE_ID);
     const decided = file.annotations.filter((a) => a.status !== 'auto');
     expect(decided.length).toBeGreaterThanOrEqual(2);

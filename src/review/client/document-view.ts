@@ -16,7 +16,7 @@ import { REVIEW_STATUSES, type AnnotationRecord, type Decision, type DecisionRes
 import { resizeSpan, snapSelection, tokenBefore, tokenFrom, type Span, type SpanContext, type SpanEdge } from '../shared/spans.js';
 import { ApiFailure, postDecision } from './api.js';
 import { clear, h, isolated } from './dom.js';
-import { installLabelStyles, paintHighlights } from './highlights.js';
+import { clearHighlights, installLabelStyles, paintAnnotations, paintUi } from './highlights.js';
 import { labelKey, type KeyPress } from './keymap.js';
 
 /** An annotation on the page: the server's record and its UTF-16 span. */
@@ -258,68 +258,121 @@ export function renderDocument(payload: DocumentPayload, hooks: DocumentHooks): 
   const refilter = () => {
     const current = anns.find((a) => a.rec.id === focusId);
     if (current !== undefined && !matchesFilter(current)) focusId = null;
-    repaint();
+    repaint(true);
   };
 
   // ---- painting -------------------------------------------------------------------------
   const isRtlSpan = (a: { start: number; end: number }) => textEl.dir !== 'ltr' && !STARTS_LTR.test(text.slice(a.start, a.end));
 
-  const paint = () => {
+  /**
+   * Which annotations start inside or across an earlier one (drawn as underlines, chips
+   * below the line): one pass over the sorted list, redone when the annotations change.
+   */
+  let inner = new Uint8Array(0);
+  /** Longest annotation in UTF-16 units, to find those overlapping a window of the text. */
+  let longest = 0;
+
+  /** Annotation highlights: redrawn only when the annotations or the filters change. */
+  const paintData = () => {
     const groups = new Map<string, Range[]>();
     const add = (name: string, r: Range) => {
       const list = groups.get(name);
       if (list === undefined) groups.set(name, [r]);
       else list.push(r);
     };
+    inner = new Uint8Array(anns.length);
+    longest = 0;
     let reach = -1;
-    for (const a of anns) {
-      const inner = a.start < reach;
+    anns.forEach((a, i) => {
+      if (a.start < reach) inner[i] = 1;
       reach = Math.max(reach, a.end);
+      longest = Math.max(longest, a.end - a.start);
       const r = rangeOf(a.start, a.end);
       if (!matchesFilter(a)) add('ann-muted', r);
       else if (a.rec.status === 'rejected') add('ann-rejected', r);
-      else add(inner ? `ann-in-${a.rec.label}` : `ann-${a.rec.label}`, r);
-    }
-    const ui = new Map<string, Range[]>();
+      else add(inner[i] === 1 ? `ann-in-${a.rec.label}` : `ann-${a.rec.label}`, r);
+    });
+    paintAnnotations(groups);
+  };
+
+  const paintFocus = () => {
     const focused = anns.find((a) => a.rec.id === focusId);
-    if (focused !== undefined) ui.set('ui-focus', [rangeOf(focused.start, focused.end)]);
-    if (draft !== null) ui.set('ui-draft', [rangeOf(draft.start, draft.end)]);
-    paintHighlights(groups, ui);
+    paintUi('ui-focus', focused === undefined ? null : rangeOf(focused.start, focused.end));
+    paintUi('ui-draft', draft === null ? null : rangeOf(draft.start, draft.end));
+  };
+
+  /**
+   * The part of the text on screen, as UTF-16 offsets with a margin: chips are laid out
+   * for it only (measuring thousands of ranges on every key would take seconds), and again
+   * when the page scrolls.
+   */
+  const visibleWindow = (): { lo: number; hi: number } => {
+    const r = textEl.getBoundingClientRect();
+    const top = Math.max(r.top + 1, 0);
+    const bottom = Math.min(r.bottom - 1, window.innerHeight - 1);
+    if (bottom <= top) return { lo: 0, hi: -1 };
+    const x = (r.left + r.right) / 2;
+    const at = (y: number) => {
+      const p = document.caretPositionFromPoint(x, y);
+      return p !== null && p.offsetNode === node ? p.offset : null;
+    };
+    const a = at(top) ?? 0;
+    const b = at(bottom) ?? text.length;
+    const margin = 3000;
+    return { lo: Math.max(0, Math.min(a, b) - margin), hi: Math.min(text.length, Math.max(a, b) + margin) };
+  };
+
+  /** Index of the first annotation that may reach offset `at`. */
+  const firstFrom = (at: number) => {
+    let lo = 0;
+    let hi = anns.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (anns[mid]!.start < at - longest) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
   };
 
   const layoutOverlay = () => {
-    clear(overlay);
     const origin = wrap.getBoundingClientRect();
+    const parts: HTMLElement[] = [];
     const box = (rect: DOMRect, cls: string) => {
       const el = h('div', { class: cls });
       el.style.left = `${rect.left - origin.left}px`;
       el.style.top = `${rect.top - origin.top}px`;
       el.style.width = `${rect.width}px`;
       el.style.height = `${rect.height}px`;
-      overlay.append(el);
+      parts.push(el);
     };
     const marker = (span: { start: number; end: number }, rects: DOMRect[], which: SpanEdge) => {
+      // Where the caret of the logical edge is drawn: in mixed-direction text (digits in
+      // Arabic) that is not necessarily an outer corner of the span's boxes.
+      const at = which === 'start' ? span.start : span.end;
+      const caret = rangeOf(at, at).getClientRects()[0];
       const rtl = isRtlSpan(span);
-      const rect = which === 'start' ? rects[0]! : rects[rects.length - 1]!;
-      const x = which === 'start' ? (rtl ? rect.right : rect.left) : rtl ? rect.left : rect.right;
+      const rect = caret ?? (which === 'start' ? rects[0]! : rects[rects.length - 1]!);
+      const x = caret !== undefined ? caret.left : which === 'start' ? (rtl ? rect.right : rect.left) : rtl ? rect.left : rect.right;
       const el = h('div', { class: `edge-marker ${which}` });
       el.style.left = `${x - origin.left - 1}px`;
       el.style.top = `${rect.top - origin.top - 4}px`;
       el.style.height = `${rect.height + 8}px`;
-      overlay.append(el);
+      parts.push(el);
     };
+    // All measuring first, then one change to the DOM: no layout between the two.
     if (showChips) {
-      let reach = -1;
-      for (const a of anns) {
-        const inner = a.start < reach;
-        reach = Math.max(reach, a.end);
+      const { lo, hi } = visibleWindow();
+      for (let i = firstFrom(lo); i < anns.length && anns[i]!.start <= hi; i++) {
+        const a = anns[i]!;
+        if (a.end < lo) continue;
         const first = rangeOf(a.start, a.end).getClientRects()[0];
         if (first === undefined) continue;
-        const chip = h('span', { class: `chip${inner ? ' inner' : ''}${matchesFilter(a) ? '' : ' muted'} ${a.rec.status}`, attrs: { 'data-label': a.rec.label, 'data-id': a.rec.id } }, `${a.rec.label}${STATUS_MARK[a.rec.status]}`);
+        const nested = inner[i] === 1;
+        const chip = h('span', { class: `chip${nested ? ' inner' : ''}${matchesFilter(a) ? '' : ' muted'} ${a.rec.status}`, attrs: { 'data-label': a.rec.label, 'data-id': a.rec.id } }, `${a.rec.label}${STATUS_MARK[a.rec.status]}`);
         if (isRtlSpan(a)) chip.style.right = `${origin.right - first.right}px`;
         else chip.style.left = `${first.left - origin.left}px`;
-        chip.style.top = inner ? `${first.bottom - origin.top - 2}px` : `${first.top - origin.top - 13}px`;
-        overlay.append(chip);
+        chip.style.top = nested ? `${first.bottom - origin.top + 4}px` : `${first.top - origin.top - 13}px`;
+        parts.push(chip);
       }
     }
     const focused = anns.find((a) => a.rec.id === focusId);
@@ -333,6 +386,7 @@ export function renderDocument(payload: DocumentPayload, hooks: DocumentHooks): 
       for (const r of rects) box(r, 'draft-box');
       if (rects.length > 0) marker(draft, rects, edge);
     }
+    overlay.replaceChildren(...parts);
   };
 
   const describe = (a: Ann): HTMLElement[] => {
@@ -429,8 +483,10 @@ export function renderDocument(payload: DocumentPayload, hooks: DocumentHooks): 
     }
   };
 
-  const repaint = () => {
-    paint();
+  /** Redraws after a change; `data` when annotations or filters changed, not only focus. */
+  const repaint = (data = false) => {
+    if (data) paintData();
+    paintFocus();
     layoutOverlay();
     updateDetails();
     updateCounts();
@@ -526,7 +582,7 @@ export function renderDocument(payload: DocumentPayload, hooks: DocumentHooks): 
       .finally(() => {
         queued--;
         element.dataset.pending = String(queued);
-        repaint();
+        repaint(true);
       });
   };
 
@@ -543,7 +599,7 @@ export function renderDocument(payload: DocumentPayload, hooks: DocumentHooks): 
     else anns[at] = next;
     anns.sort(compareAnns);
     if (next === null && focusId === id) focusId = null;
-    repaint();
+    repaint(true);
     pendingFor.set(id, (pendingFor.get(id) ?? 0) + 1);
     enqueue(async () => {
       const before = serverRecs.has(id) ? clone(serverRecs.get(id)!) : null;
@@ -713,10 +769,20 @@ export function renderDocument(payload: DocumentPayload, hooks: DocumentHooks): 
   document.addEventListener('selectionchange', onSelection);
   const observer = new ResizeObserver(() => layoutOverlay());
   observer.observe(textEl);
+  let scrollFrame = 0;
+  const onScroll = () => {
+    if (scrollFrame === 0) {
+      scrollFrame = requestAnimationFrame(() => {
+        scrollFrame = 0;
+        layoutOverlay();
+      });
+    }
+  };
+  window.addEventListener('scroll', onScroll, { passive: true });
 
   buildFilters();
   updateUnanchored();
-  repaint();
+  repaint(true);
   void document.fonts.ready.then(() => layoutOverlay());
 
   return {
@@ -791,7 +857,8 @@ export function renderDocument(payload: DocumentPayload, hooks: DocumentHooks): 
     destroy() {
       observer.disconnect();
       document.removeEventListener('selectionchange', onSelection);
-      CSS.highlights.clear();
+      window.removeEventListener('scroll', onScroll);
+      clearHighlights();
     },
   };
 }

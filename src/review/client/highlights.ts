@@ -61,18 +61,35 @@ export function installLabelStyles(labels: readonly string[]): void {
   document.adoptedStyleSheets = [sheet];
 }
 
-/** Replaces every annotation highlight of the page with `groups` (name -> ranges). */
-export function paintHighlights(groups: ReadonlyMap<string, readonly Range[]>, ui: ReadonlyMap<string, readonly Range[]>): void {
-  CSS.highlights.clear();
+/** Names of the annotation highlights currently registered. */
+const painted = new Set<string>();
+
+/** Replaces the annotation highlights (`ann-*`) with `groups` (name -> ranges). */
+export function paintAnnotations(groups: ReadonlyMap<string, readonly Range[]>): void {
+  for (const name of painted) if (!groups.has(name)) CSS.highlights.delete(name);
+  painted.clear();
   for (const [name, ranges] of groups) {
     const highlight = new Highlight(...ranges);
     // Inner spans are drawn over outer ones.
     highlight.priority = name.startsWith('ann-in-') ? 2 : name === 'ann-muted' ? 0 : 1;
     CSS.highlights.set(name, highlight);
+    painted.add(name);
   }
-  for (const [name, ranges] of ui) {
-    const highlight = new Highlight(...ranges);
-    highlight.priority = 5;
-    CSS.highlights.set(name, highlight);
+}
+
+/** Sets (or, with no range, removes) one of the page's own highlights (`ui-focus`, `ui-draft`). */
+export function paintUi(name: string, range: Range | null): void {
+  if (range === null) {
+    CSS.highlights.delete(name);
+    return;
   }
+  const highlight = new Highlight(range);
+  highlight.priority = 5;
+  CSS.highlights.set(name, highlight);
+}
+
+/** Removes every highlight of the page. */
+export function clearHighlights(): void {
+  CSS.highlights.clear();
+  painted.clear();
 }
