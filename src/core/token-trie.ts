@@ -172,6 +172,8 @@ export class TokenTrie<V> {
   private outputs: V[][] = [];
   /** Longest entry in tokens: bounds how far a walk can go. */
   maxLength = 0;
+  /** `rootChild[id]` is 1 when some entry starts with token id `id`: a check without hashing. */
+  private rootChild = new Uint8Array(64);
 
   constructor(vocabulary: TokenVocabulary = new TokenVocabulary()) {
     this.vocabulary = vocabulary;
@@ -195,6 +197,14 @@ export class TokenTrie<V> {
       const id = this.vocabulary.intern(token);
       let next = this.child(node, id);
       if (next < 0) next = this.addEdge(node, id);
+      if (node === TokenTrie.ROOT) {
+        if (id >= this.rootChild.length) {
+          const grown = new Uint8Array(Math.max(id + 1, this.rootChild.length * 2));
+          grown.set(this.rootChild);
+          this.rootChild = grown;
+        }
+        this.rootChild[id] = 1;
+      }
       node = next;
     }
     const out = this.terminal[node]!;
@@ -204,6 +214,11 @@ export class TokenTrie<V> {
     } else this.outputs[out - 1]!.push(value);
     this.entryCount++;
     if (tokens.length > this.maxLength) this.maxLength = tokens.length;
+  }
+
+  /** True when some entry starts with token id `token` (one array read). */
+  startsEntry(token: number): boolean {
+    return token >= 0 && this.rootChild[token] === 1;
   }
 
   /** The child of `node` along token id `token`, or -1. */

@@ -14,11 +14,26 @@ export class DocWords {
   readonly lookup: TokenLookup;
   readonly roles: WordRoles;
   readonly count: number;
+  /** Union of the role bits of every reading of each token: rules skip a token with one read. */
+  readonly anyRole: Uint16Array;
 
   constructor(lookup: TokenLookup, roles: WordRoles) {
     this.lookup = lookup;
     this.roles = roles;
     this.count = lookup.tokens.count;
+    const n = this.count;
+    const any = new Uint16Array(n);
+    const readings = lookup.readings;
+    const bits = roles.bits;
+    for (let i = 0, k = 0; i < n; i++) {
+      let b = 0;
+      for (let r = 0; r < READINGS; r++, k++) {
+        const id = readings[k]!;
+        if (id >= 0 && id < bits.length) b |= bits[id]!;
+      }
+      any[i] = b;
+    }
+    this.anyRole = any;
   }
 
   /** Id of reading `r` of token `i` (-1 outside the vocabulary or the document). */
@@ -37,6 +52,7 @@ export class DocWords {
    * role has one of `bits`, or -1.
    */
   readingWithRole(i: number, bits: number): number {
+    if (i < 0 || i >= this.count || (this.anyRole[i]! & bits) === 0) return -1;
     for (let r = 0; r < READINGS; r++) if ((this.roles.of(this.id(i, r)) & bits) !== 0) return r;
     return -1;
   }

@@ -7,10 +7,12 @@
  * Distances come from natural's distance module, imported deeply: natural's index loads
  * every module (0.9 s, 150 MB) and prints to stdout.
  *
- * A token is only measured against names of about its length that share its first two
- * or its last two letters: one edit in a word of five letters or more leaves at least
- * one of the two pairs intact. A 64K-bit filter over those keys skips most tokens at
- * the cost of one array read.
+ * A token is only measured against names of about its length that share its first three
+ * or its last three letters: one edit in a word of six letters or more leaves at least
+ * one of the two triples in place (an edit before the fourth letter shifts nothing at the
+ * end). A 1M-slot filter over those keys skips most tokens at the cost of one array
+ * read, and a one-pass test that the edit is a plausible spelling variant screens bucket
+ * members before natural computes the distances it reports.
  */
 import { createRequire } from 'node:module';
 import { z } from 'zod';
@@ -36,7 +38,7 @@ export const fuzzyOption = z
     annotate: z.boolean().default(false),
     confidence: z.number().min(0).max(1).default(0.4),
     /** Shortest word considered, in letters (short words have too many neighbours). */
-    minLength: z.number().int().min(4).default(6),
+    minLength: z.number().int().min(6).default(6),
     /** Largest Damerau-Levenshtein distance reported. */
     maxDistance: z.number().int().min(1).max(2).default(1),
     /** Entry types whose names are looked for (cities are many and noisy). */
@@ -64,7 +66,7 @@ export class FuzzyIndex {
   readonly setup: GazetteerSetup;
   readonly options: FuzzyOptions;
   private readonly buckets = new Map<number, Target[]>();
-  private readonly filter = new Uint8Array(65536);
+  private readonly filter = new Uint8Array(1 << 20);
 
   constructor(setup: GazetteerSetup, options: FuzzyOptions, labels: readonly EntityLabel[]) {
     this.setup = setup;
@@ -75,16 +77,26 @@ export class FuzzyIndex {
       const e = form.entry;
       if (form.tokens.length !== 1 || !labels.includes(e.label) || !types.has(e.type) || e.ambiguous !== undefined) continue;
       const name = form.tokens[0]!;
-      if (name.length < options.minLength - options.maxDistance || seen.has(name)) continue;
+      if (name.length < Math.max(6, options.minLength - options.maxDistance) || seen.has(name)) continue;
       seen.add(name);
       const target = { name, entry: e };
       for (const key of keysOf(name, 0, name.length)) {
-        this.filter[key & 0xffff] = 1;
+        this.filter[filterSlot(key)] = 1;
         const list = this.buckets.get(key);
         if (list === undefined) this.buckets.set(key, [target]);
         else list.push(target);
       }
     }
+  }
+
+  /** False when no name can be one edit from `text[start, end)` (filter only, no Map). */
+  mayBeNear(text: string, start: number, end: number): boolean {
+    const length = end - start;
+    for (let d = -this.options.maxDistance; d <= this.options.maxDistance; d++) {
+      if (this.filter[filterSlot(prefixKey(text, start, length + d))] === 1) return true;
+      if (this.filter[filterSlot(suffixKey(text, end, length + d))] === 1) return true;
+    }
+    return false;
   }
 
   /** The nearest known name of `text[start, end)`, or null. */
@@ -94,11 +106,12 @@ export class FuzzyIndex {
     let best: { target: Target; distance: number; similarity: number; word: string } | null = null;
     for (let d = -this.options.maxDistance; d <= this.options.maxDistance; d++) {
       for (const key of [prefixKey(text, start, length + d), suffixKey(text, end, length + d)]) {
-        if (this.filter[key & 0xffff] === 0) continue;
+        if (this.filter[filterSlot(key)] === 0) continue;
         const list = this.buckets.get(key);
         if (list === undefined) continue;
-        word ??= text.slice(start, end);
         for (const target of list) {
+          if (this.options.maxDistance === 1 && !variantEdit(text, start, end, target.name)) continue;
+          word ??= text.slice(start, end);
           if (target.name === word) continue;
           const distance = distances.DamerauLevenshteinDistance(word, target.name);
           if (distance < 1 || distance > this.options.maxDistance) continue;
@@ -113,12 +126,76 @@ export class FuzzyIndex {
   }
 }
 
+/** Key of a word's length and first three units (units of Arabic text stay below 2^11). */
 function prefixKey(text: string, start: number, length: number): number {
-  return length * 0x100000000 + text.charCodeAt(start) * 0x10000 + text.charCodeAt(start + 1);
+  return ((length * 2048 + (text.charCodeAt(start) & 2047)) * 2048 + (text.charCodeAt(start + 1) & 2047)) * 2048 + (text.charCodeAt(start + 2) & 2047);
 }
 
+/** Key of a word's length and last three units, kept apart from prefix keys by sign. */
 function suffixKey(text: string, end: number, length: number): number {
-  return -(length * 0x100000000 + text.charCodeAt(end - 2) * 0x10000 + text.charCodeAt(end - 1)) - 1;
+  return -(((length * 2048 + (text.charCodeAt(end - 3) & 2047)) * 2048 + (text.charCodeAt(end - 2) & 2047)) * 2048 + (text.charCodeAt(end - 1) & 2047)) - 1;
+}
+
+/** Folds a key into the 20-bit filter. */
+function filterSlot(key: number): number {
+  const h = Math.imul((key | 0) ^ ((key / 4294967296) | 0), 0x9e3779b1);
+  return h >>> 12;
+}
+
+/**
+ * Letters that transliterations of foreign names swap (Arabic has no /g/, /v/, /p/ and
+ * renders emphatic and plain consonants alike): a name that differs from a known one by
+ * one such swap, or by a long vowel or hamza written or left out (`طاجكستان` /
+ * `طاجيكستان`), is a likely variant; any other single edit mostly joins two different
+ * words (`النسبة` / `النوبة`). Groups from common Arabic transliteration practice
+ * (e.g. `غوغل` / `جوجل`, `تايلاند` / `تايلند`).
+ */
+const SWAP_GROUPS = [
+  '\u062a\u0637', // teh, tah
+  '\u0633\u0635\u062b', // seen, sad, theh
+  '\u0632\u0630\u0638', // zain, thal, zah
+  '\u062f\u0636', // dal, dad
+  '\u0643\u0642\u063a\u062c', // kaf, qaf, ghain, jeem
+  '\u0647\u0627', // heh (folded teh marbuta), alef: final -a spelt -ah (أوروبة)
+];
+const SWAP = new Map<number, number>();
+SWAP_GROUPS.forEach((g, i) => {
+  for (let k = 0; k < g.length; k++) SWAP.set(g.charCodeAt(k), i);
+});
+/** Letters written or left out in variant spellings: alef, waw, yeh, hamza. */
+const OPTIONAL = new Set([0x0627, 0x0648, 0x064a, 0x0621]);
+
+/**
+ * True when `text[start, end)` and `b` differ by exactly one plausible variant edit:
+ * a long vowel or hamza added or dropped inside the word, or a swap of letters within one
+ * group of SWAP_GROUPS. No allocation.
+ */
+function variantEdit(text: string, start: number, end: number, b: string): boolean {
+  const la = end - start;
+  const lb = b.length;
+  if (Math.abs(la - lb) > 1) return false;
+  let i = 0;
+  while (i < la && i < lb && text.charCodeAt(start + i) === b.charCodeAt(i)) i++;
+  if (i === la && i === lb) return false;
+  let ja = la - 1;
+  let jb = lb - 1;
+  while (ja >= i && jb >= i && text.charCodeAt(start + ja) === b.charCodeAt(jb)) {
+    ja--;
+    jb--;
+  }
+  const ra = ja - i + 1;
+  const rb = jb - i + 1;
+  if (ra === 1 && rb === 1) {
+    const x = SWAP.get(text.charCodeAt(start + i));
+    return x !== undefined && x === SWAP.get(b.charCodeAt(i));
+  }
+  // One letter more on one side, not at the end (a final ي or ا is a suffix: طالباني).
+  if (ra + rb === 1) {
+    const inserted = ra === 1 ? text.charCodeAt(start + i) : b.charCodeAt(i);
+    const atEnd = ra === 1 ? i === la - 1 : i === lb - 1;
+    return OPTIONAL.has(inserted) && !atEnd;
+  }
+  return false;
 }
 
 function keysOf(text: string, start: number, end: number): number[] {
@@ -133,17 +210,21 @@ export function reportNearMisses(doc: Doc, fuzzy: FuzzyIndex, stage: string, cho
   const tokens = doc.tokens!;
   const roles = fuzzy.setup.roles;
   const covered = new Uint8Array(tokens.count);
-  for (const c of chosen) covered.fill(1, c.first, c.last + 1);
   const text = tokens.view.text;
+  for (const c of chosen) covered.fill(1, c.first, c.last + 1);
   const min = fuzzy.options.minLength;
   for (let i = 0; i < tokens.count; i++) {
     if (covered[i] === 1 || tokens.kind[i] !== TokenKind.Word || tokens.vEnd[i]! - tokens.vStart[i]! < min) continue;
     let known = false;
     for (let r = 0; r < READINGS && !known; r++) {
       const id = lookup.readings[i * READINGS + r]!;
-      if (id >= 0 && (r === 0 || (roles.of(id) & (Role.Nisba | Role.FunctionWord)) !== 0 || fuzzy.setup.index.trie.child(0, id) >= 0)) known = true;
+      if (id >= 0 && (r === 0 || (roles.of(id) & (Role.Nisba | Role.FunctionWord)) !== 0 || fuzzy.setup.index.trie.startsEntry(id))) known = true;
     }
     if (known) continue;
+    const vs = tokens.vStart[i]!;
+    const ve = tokens.vEnd[i]!;
+    const clitic = isClitic(text.charCodeAt(vs));
+    if (!fuzzy.mayBeNear(text, vs, ve) && !(clitic && (fuzzy.mayBeNear(text, vs + 1, ve) || (ve - vs - 2 >= min && fuzzy.mayBeNear(text, vs + 2, ve))))) continue;
     // The whole word first, then without one or two proclitics (`وطاجكستان`).
     for (const r of [0, 1, 3]) {
       const cut = READING_CUTS[r]!;

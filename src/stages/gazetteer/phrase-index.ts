@@ -170,7 +170,7 @@ export function matchesAt(index: PhraseIndex, lookup: TokenLookup, i: number, ou
   const before = out.length;
   for (let r = 0; r < READINGS; r++) {
     const id = lookup.readings[i * READINGS + r]!;
-    if (id < 0) continue;
+    if (!trie.startsEntry(id)) continue;
     let node = trie.child(TokenTrie.ROOT, id);
     if (node < 0) continue;
     const cut = READING_CUTS[r]! + lookup.lead[i]!;
@@ -195,8 +195,7 @@ export function matchesAt(index: PhraseIndex, lookup: TokenLookup, i: number, ou
 export function mayStartMatch(index: PhraseIndex, lookup: TokenLookup, i: number): boolean {
   const base = i * READINGS;
   for (let r = 0; r < READINGS; r++) {
-    const id = lookup.readings[base + r]!;
-    if (id >= 0 && index.trie.child(TokenTrie.ROOT, id) >= 0) return true;
+    if (index.trie.startsEntry(lookup.readings[base + r]!)) return true;
   }
   return false;
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Annotation, Doc } from '../../core/document.js';
+import type { Annotation } from '../../core/document.js';
 import { defineStage } from '../../core/stage.js';
 import { annotateCandidate, candidateSpan, type Candidate } from '../gazetteer/candidates.js';
 import { FuzzyIndex, fuzzyOption, reportNearMisses } from '../gazetteer/fuzzy.js';
@@ -32,8 +32,18 @@ export const organisationsOptions = z.strictObject({
   acronyms: z.boolean().default(true),
   /** Trigger + quoted name (`شركة «غوغل»`). */
   quotedNames: z.boolean().default(true),
-  /** Near-misses of known organisation names: reported, never silently. */
-  fuzzy: fuzzyOption,
+  /**
+   * Near-misses of known organisation names: reported, never silently. Off by default:
+   * organisation names are mostly several words, and the scan costs throughput.
+   */
+  fuzzy: fuzzyOption.default({
+    enabled: false,
+    annotate: false,
+    confidence: 0.4,
+    minLength: 6,
+    maxDistance: 1,
+    types: ['international-body', 'armed-group', 'party', 'media', 'company'],
+  }),
 });
 export type OrganisationsOptions = z.output<typeof organisationsOptions>;
 
@@ -42,9 +52,15 @@ export type OrganisationsOptions = z.output<typeof organisationsOptions>;
  * `ليفربول`: the club or the city): the one the context or the data is surer of wins;
  * a tie keeps the place. The loser is noted on the winner.
  */
-function settleSameSpan(doc: Doc, org: Candidate, places: SharedPlaces | undefined, start: number, end: number): boolean {
-  const rival = places?.written.find((w) => w.annotation.start === start && w.annotation.end === end);
-  if (rival === undefined) return true;
+function settleSameSpan(
+  org: Candidate,
+  written: ReadonlyMap<number, SharedPlaces['written'][number]>,
+  removed: Set<Annotation>,
+  start: number,
+  end: number,
+): boolean {
+  const rival = written.get(start);
+  if (rival === undefined || rival.annotation.end !== end) return true;
   const place = rival.candidate;
   const orgAmbiguous = org.entry?.ambiguous !== undefined;
   const placeAmbiguous = place.entry?.ambiguous !== undefined;
@@ -61,7 +77,7 @@ function settleSameSpan(doc: Doc, org: Candidate, places: SharedPlaces | undefin
     why = orgWins ? 'the organisation reading is more confident' : 'the place reading is as confident or more';
   }
   if (orgWins) {
-    doc.annotations = doc.annotations.filter((a) => a !== rival.annotation);
+    removed.add(rival.annotation);
     org.notes.push(`also the place ${place.name} (${place.id ?? 'rule'}); written as an organisation: ${why}`);
   } else {
     const a: Annotation = rival.annotation;
@@ -85,10 +101,14 @@ export const organisationsStage = defineStage({
       const tokens = doc.tokens!;
       const places = doc.shared.get(SHARED_PLACES_KEY) as SharedPlaces | undefined;
       const result = recogniseOrganisations(doc, setup, options, places);
+      // Written places never overlap, so their start identifies them.
+      const written = new Map((places?.written ?? []).map((w) => [w.annotation.start, w] as const));
+      const removed = new Set<Annotation>();
       for (const c of result.chosen) {
         const { start, end } = candidateSpan(tokens, c);
-        if (settleSameSpan(doc, c, places, start, end)) annotateCandidate(doc, tokens, c);
+        if (settleSameSpan(c, written, removed, start, end)) annotateCandidate(doc, tokens, c);
       }
+      if (removed.size > 0) doc.annotations = doc.annotations.filter((a) => !removed.has(a));
       if (fuzzy !== null) reportNearMisses(doc, fuzzy, 'organisations', result.chosen, result.lookup);
     };
   },

@@ -17,8 +17,8 @@ import type { Doc } from '../../core/document.js';
 import { chooseEntry, selectCandidates, type Candidate } from '../gazetteer/candidates.js';
 import { DocWords } from '../gazetteer/doc-words.js';
 import type { GazetteerEntry } from '../gazetteer/entries.js';
-import { READING_CUTS, lookupTokens, matchesAt, type PhraseMatch, type TokenLookup } from '../gazetteer/phrase-index.js';
-import type { GazetteerSetup } from '../gazetteer/setup.js';
+import { READING_CUTS, matchesAt, type PhraseMatch, type TokenLookup } from '../gazetteer/phrase-index.js';
+import { documentLookup, type GazetteerSetup } from '../gazetteer/setup.js';
 import { priorOf } from '../gazetteer/prior.js';
 import { Role } from '../gazetteer/word-roles.js';
 import type { SharedPlaces } from '../places/recognise.js';
@@ -60,7 +60,7 @@ export interface OrganisationResult {
 /** Finds organisations in `doc`; uses the places stage's candidates when it ran. */
 export function recogniseOrganisations(doc: Doc, setup: GazetteerSetup, options: OrganisationRuleOptions, places: SharedPlaces | undefined): OrganisationResult {
   const tokens = doc.tokens!;
-  const lookup = lookupTokens(tokens, setup.vocabulary);
+  const lookup = documentLookup(doc, setup.vocabulary);
   const words = new DocWords(lookup, setup.roles);
   const index = setup.index;
   const n = tokens.count;
@@ -79,13 +79,20 @@ export function recogniseOrganisations(doc: Doc, setup: GazetteerSetup, options:
   const candidates: Candidate[] = [];
   const orgsAt = new Map<number, Candidate[]>();
   for (const m of matches) {
-    const seen = new Map<string, GazetteerEntry>();
-    for (const f of m.forms) {
-      const e = index.forms[f]!.entry;
-      if (e.label === 'ORG') seen.set(e.id, e);
+    let es: GazetteerEntry[];
+    if (m.forms.length === 1) {
+      const e = index.forms[m.forms[0]!]!.entry;
+      es = e.label === 'ORG' ? [e] : [];
+    } else {
+      const seen = new Map<string, GazetteerEntry>();
+      for (const f of m.forms) {
+        const e = index.forms[f]!.entry;
+        if (e.label === 'ORG') seen.set(e.id, e);
+      }
+      es = [...seen.values()];
     }
-    if (seen.size === 0) continue;
-    const { entry, note } = chooseEntry([...seen.values()], new Set());
+    if (es.length === 0) continue;
+    const { entry, note } = chooseEntry(es, NO_COUNTRIES);
     const prior = priorOf(words, m, entry, options);
     if (prior === null) continue;
     const notes = note === undefined ? prior.notes : [note, ...prior.notes];
@@ -257,6 +264,8 @@ export function recogniseOrganisations(doc: Doc, setup: GazetteerSetup, options:
   const chosen = selectCandidates(candidates.filter((c) => c.confidence >= options.minConfidence));
   return { all: candidates, chosen, lookup };
 }
+
+const NO_COUNTRIES: ReadonlySet<string> = new Set();
 
 /** The normalised `على` ("on"): U+0639 AIN, U+0644 LAM, U+064A YEH (ى folds to ي). */
 const ON = '\u0639\u0644\u064a';

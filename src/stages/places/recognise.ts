@@ -17,8 +17,8 @@ import { TokenKind } from '../../core/tokens.js';
 import { chooseEntry, selectCandidates, type Candidate } from '../gazetteer/candidates.js';
 import { DocWords } from '../gazetteer/doc-words.js';
 import type { GazetteerEntry } from '../gazetteer/entries.js';
-import { READING_CUTS, lookupTokens, matchesAt, type PhraseMatch, type TokenLookup } from '../gazetteer/phrase-index.js';
-import type { GazetteerSetup } from '../gazetteer/setup.js';
+import { READING_CUTS, matchesAt, type PhraseMatch, type TokenLookup } from '../gazetteer/phrase-index.js';
+import { documentLookup, type GazetteerSetup } from '../gazetteer/setup.js';
 import { priorOf } from '../gazetteer/prior.js';
 import { Role } from '../gazetteer/word-roles.js';
 
@@ -66,7 +66,7 @@ export interface PlaceResult {
 /** Finds places in `doc` (the caller writes the chosen candidates). */
 export function recognisePlaces(doc: Doc, setup: GazetteerSetup, options: PlaceRuleOptions): PlaceResult {
   const tokens = doc.tokens!;
-  const lookup = lookupTokens(tokens, setup.vocabulary);
+  const lookup = documentLookup(doc, setup.vocabulary);
   const words = new DocWords(lookup, setup.roles);
   const index = setup.index;
   const n = tokens.count;
@@ -75,6 +75,10 @@ export function recognisePlaces(doc: Doc, setup: GazetteerSetup, options: PlaceR
   const matches: PhraseMatch[] = [];
   for (let i = 0; i < n; i++) matchesAt(index, lookup, i, matches);
   const entriesOf = (m: PhraseMatch): GazetteerEntry[] => {
+    if (m.forms.length === 1) {
+      const e = index.forms[m.forms[0]!]!.entry;
+      return e.label === 'ORG' ? [] : [e];
+    }
     const seen = new Map<string, GazetteerEntry>();
     for (const f of m.forms) {
       const e = index.forms[f]!.entry;
@@ -119,21 +123,26 @@ export function recognisePlaces(doc: Doc, setup: GazetteerSetup, options: PlaceR
   }
   // A name listed with its trigger (`منطقة الساحل`) is written without it when the rest is
   // a name of the same entry: SPEC.md's gold keeps triggers outside place spans.
-  const keys = new Set(candidates.map((c) => `${c.id} ${c.first} ${c.last} ${c.cut}`));
-  for (let k = candidates.length - 1; k >= 0; k--) {
-    const c = candidates[k]!;
-    const trigger = c.last > c.first ? setup.roles.placeTriggers.get(words.id(c.first, readingOfCut(c.cut))) : undefined;
-    if (trigger !== undefined && trigger.label !== null && keys.has(`${c.id} ${c.first + 1} ${c.last} 0`)) {
-      candidates.splice(k, 1);
-      const list = byStart.get(c.first)!;
-      list.splice(list.indexOf(c), 1);
-    }
+  const listedWithTrigger = (c: Candidate): boolean => {
+    if (c.last === c.first || (words.anyRole[c.first]! & Role.PlaceTrigger) === 0) return false;
+    const trigger = setup.roles.placeTriggers.get(words.id(c.first, readingOfCut(c.cut)));
+    return trigger !== undefined && trigger.label !== null && (byStart.get(c.first + 1)?.some((d) => d.id === c.id && d.last === c.last && d.cut === 0) ?? false);
+  };
+  if (candidates.some(listedWithTrigger)) {
+    const kept = candidates.filter((c) => !listedWithTrigger(c));
+    for (const [k, list] of byStart) byStart.set(k, list.filter((c) => !listedWithTrigger(c)));
+    candidates.length = 0;
+    candidates.push(...kept);
   }
   /** The longest gazetteer candidate starting at `i` on its whole first token. */
   const placeAt = (i: number): Candidate | undefined => byStart.get(i)?.find((c) => c.cut === 0);
 
   // 3. Rules.
-  if (options.directions) addDirectionCandidates(words, candidates, placeAt);
+  if (options.directions) {
+    const placeEnds = new Set<number>();
+    for (const c of candidates) if (c.label !== 'ORG' && c.confidence >= 0.5) placeEnds.add(c.last);
+    addDirectionCandidates(words, candidates, placeAt, placeEnds);
+  }
   if (options.triggers) addTriggerContext(words, setup, candidates, byStart, options);
 
   // 4. Context for ambiguous names.
@@ -165,13 +174,13 @@ function readingOfCut(cut: number): number {
  * adverb ("north of"), and only the place is an entity. Fixed names with a direction
  * inside (`أفريقيا جنوب الصحراء`) belong in the gazetteer.
  */
-function addDirectionCandidates(words: DocWords, candidates: Candidate[], placeAt: (i: number) => Candidate | undefined): void {
+function addDirectionCandidates(words: DocWords, candidates: Candidate[], placeAt: (i: number) => Candidate | undefined, placeEnds: ReadonlySet<number>): void {
   const n = words.count;
   const added: Candidate[] = [];
   for (let i = 0; i < n; i++) {
     const r0 = words.readingWithRole(i, Role.DirectionNoun);
     if (r0 < 0) continue;
-    if (r0 === 0 && isRelational(words, i, candidates)) continue;
+    if (r0 === 0 && isRelational(words, i, placeEnds)) continue;
     let j = i + 1;
     while (j < n && !words.startsLine(j)) {
       if ((words.roleOf(j) & Role.DirectionNoun) !== 0) j++;
@@ -202,12 +211,12 @@ function addDirectionCandidates(words: DocWords, candidates: Candidate[], placeA
 }
 
 /** The token before a direction is a place or a distance: the direction is relational. */
-function isRelational(words: DocWords, i: number, candidates: readonly Candidate[]): boolean {
+function isRelational(words: DocWords, i: number, placeEnds: ReadonlySet<number>): boolean {
   const prev = i - 1;
   if (prev < 0 || words.startsLine(i)) return false;
   if ((words.roleOf(prev) & Role.DistanceUnit) !== 0) return true;
   if (words.lookup.tokens.kind[prev] === TokenKind.Number) return true;
-  return candidates.some((c) => c.last === prev && c.label !== 'ORG' && c.confidence >= 0.5);
+  return placeEnds.has(prev);
 }
 
 /**
