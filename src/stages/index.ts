@@ -4,6 +4,7 @@
  */
 import type { StageDefinition } from '../core/stage.js';
 import { languageStage } from './language.js';
+import { latinEntitiesStage } from './latin-entities.js';
 import { normaliseStage } from './normalise.js';
 import { organisationsStage } from './organisations/index.js';
 import { placesStage } from './places/index.js';
@@ -17,4 +18,5 @@ export const STAGES: Readonly<Record<string, StageDefinition>> = {
   sentences: sentencesStage,
   places: placesStage,
   organisations: organisationsStage,
+  'latin-entities': latinEntitiesStage,
 };
