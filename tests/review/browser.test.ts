@@ -15,6 +15,44 @@ import { ReviewStore } from '../../src/review/store.js';
 import { tempDir } from '../cli/cli-helpers.js';
 import { BRIEF_ID, BRIEF_TEXT, cpSpan, EMOJI_ID, EMOJI_TEXT, SAMPLE_ID, writeReviewFixture, type ReviewFixture } from './fixtures.js';
 
+/*
+ * The callbacks given to page.evaluate run in Chromium, but this file is compiled for Node
+ * (no DOM types, on purpose, so they cannot leak into Node code): the few browser globals
+ * those callbacks touch are declared here, for this module only.
+ */
+interface BrowserNode {
+  nodeType: number;
+  textContent: string | null;
+  firstChild: BrowserNode | null;
+  parentElement: BrowserElement | null;
+}
+interface BrowserElement extends BrowserNode {
+  dir: string;
+  lang: string;
+  dataset: Record<string, string | undefined>;
+  childNodes: { length: number };
+  querySelectorAll(selector: string): { length: number };
+  scrollIntoView(options?: object): void;
+}
+interface BrowserRange {
+  setStart(node: BrowserNode, offset: number): void;
+  setEnd(node: BrowserNode, offset: number): void;
+  startContainer: BrowserNode;
+  getClientRects(): ArrayLike<{ left: number; top: number; width: number; height: number }>;
+}
+declare const document: {
+  getElementById(id: string): BrowserElement | null;
+  querySelector(selector: string): BrowserElement | null;
+  querySelectorAll(selector: string): { length: number };
+  getSelection(): { toString(): string; removeAllRanges(): void; addRange(range: BrowserRange): void } | null;
+  body: { scrollHeight: number };
+};
+declare const window: { scrollTo(x: number, y: number): void };
+declare const Range: new () => BrowserRange;
+declare const CSS: { highlights: { forEach(visit: (highlight: { size: number }, name: string) => void): void } };
+declare function getComputedStyle(element: unknown): { letterSpacing: string; direction: string };
+type HTMLElement = BrowserElement;
+
 const CHROMIUM = '/usr/bin/chromium';
 /** Where the README's screenshots go; another folder (e.g. on a machine with other fonts) by TAWSIM_SCREENSHOTS. */
 const SCREENSHOTS = process.env.TAWSIM_SCREENSHOTS ?? 'docs/screenshots';
