@@ -65,10 +65,11 @@ export class DocWords {
   /** True when reading `r` of token `i` starts with the definite article. */
   isDefinite(i: number, r = 0): boolean {
     if (!this.isWord(i)) return false;
-    if (READING_ALEF[r]) return true;
     const t = this.lookup.tokens;
     const vs = t.vStart[i]! + READING_CUTS[r]!;
     const text = t.view.text;
+    // ل + ال written لل: the reading is definite when the lam after the cut is there.
+    if (READING_ALEF[r]) return text.charCodeAt(vs - 1) === LAM && text.charCodeAt(vs) === LAM && t.vEnd[i]! - vs > 1;
     return t.vEnd[i]! - vs > 2 && text.charCodeAt(vs) === ALEF && text.charCodeAt(vs + 1) === LAM;
   }
 

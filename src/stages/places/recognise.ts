@@ -254,7 +254,7 @@ function addTriggerContext(
           }
         }
         last = Math.max(...known.map((c) => c.last));
-      } else if (trigger.unknown && trigger.label !== null && options.unknownNames && isUnknownName(words, j, reading, i, r)) {
+      } else if (trigger.unknown && trigger.label !== null && options.unknownNames && byStart.get(j) === undefined && isUnknownName(words, j, reading, i, r)) {
         last = j;
         if ((words.roleOf(j + 1) & Role.DirectionAdjective) !== 0 && !words.startsLine(j + 1)) last = j + 1;
         const cut = READING_CUTS[reading as number]!;
