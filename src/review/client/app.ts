@@ -81,6 +81,12 @@ async function route(): Promise<void> {
   main.append(h('p', { class: 'muted loading' }, 'Loading\u2026'));
   try {
     if (m !== null) {
+      if (typeof CSS === 'undefined' || !('highlights' in CSS)) {
+        // Without highlights the only way to mark spans would be elements inside words,
+        // which break Arabic letter joining: better to say so than to show it wrong.
+        showError('This browser lacks the CSS Custom Highlight API that the review page paints annotations with: use Chromium or Chrome 105+, Safari 17.2+ or Firefox 140+.');
+        return;
+      }
       const id = decodeURIComponent(m[1]!);
       remembered.focusId = id;
       const payload = await fetchDocument(id);
@@ -123,6 +129,12 @@ async function route(): Promise<void> {
 }
 
 document.addEventListener('keydown', (event) => {
+  if (!help.hidden && event.key === 'Tab') {
+    // A modal dialog keeps the keyboard: its one control is the Close button.
+    event.preventDefault();
+    (help.querySelector('button') as HTMLElement | null)?.focus();
+    return;
+  }
   const press = actionOf(event);
   if (press === null) return;
   if (!help.hidden) {
