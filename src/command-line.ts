@@ -5,6 +5,8 @@ import { ConfigError, TawsimError } from './core/errors.js';
 import { Pipeline } from './core/pipeline.js';
 import { DEFAULT_CONFIG } from './default-config.js';
 import { registerReviewCommand } from './commands/review.js';
+import { registerExportCommand } from './commands/export.js';
+import { registerEvalCommand } from './commands/eval.js';
 import { processJob } from './runner/process-document.js';
 import { runBatch } from './runner/run.js';
 import { STAGES } from './stages/index.js';
@@ -103,6 +105,8 @@ export function buildProgram(): Command {
 
   // Further commands register themselves here, one line each (src/commands/<name>.ts).
   registerReviewCommand(program);
+  registerExportCommand(program);
+  registerEvalCommand(program);
 
   program
     .command('stages')
