@@ -100,6 +100,15 @@ function parseIfMatch(header: string | undefined): string | undefined {
   return m?.[1] === undefined || m[1] === '' ? undefined : m[1];
 }
 
+/** The host:port of an Origin header, or null when it is `null` or malformed. */
+function originHost(origin: string): string | null {
+  try {
+    return new URL(origin).host;
+  } catch {
+    return null;
+  }
+}
+
 const ASSET_NAME = /^\/assets\/(client|shared)\/([a-z0-9][a-z0-9-]*\.js)$/;
 
 /** Starts the server and resolves once it listens. */
@@ -135,7 +144,7 @@ export async function startReviewServer(options: ReviewServerOptions): Promise<R
         }
         if (method !== 'POST') throw new HttpError(405, 'use POST');
         const origin = req.headers.origin;
-        if (origin !== undefined && origin !== 'null' && new URL(origin).host !== hostHeader) throw new HttpError(403, `writes are only accepted from the review page itself, not from ${origin}`);
+        if (origin !== undefined && originHost(origin) !== hostHeader) throw new HttpError(403, `writes are only accepted from the review page itself, not from ${origin}`);
         if (!/^application\/json\b/i.test(req.headers['content-type'] ?? '')) throw new HttpError(415, 'send the decision as application/json');
         const raw = await readBody(req);
         let body: unknown;

@@ -396,6 +396,9 @@ describe('limits and origin', () => {
     const doc = await getDoc(EMOJI_ID);
     const r = await decide(EMOJI_ID, doc.revision, { op: 'status', id: 'T1', status: 'accepted' }, { Origin: 'http://evil.example' });
     expect(r.status).toBe(403);
+    for (const origin of ['null', 'not a url']) {
+      expect((await decide(EMOJI_ID, doc.revision, { op: 'status', id: 'T1', status: 'accepted' }, { Origin: origin })).status).toBe(403);
+    }
     const same = await decide(EMOJI_ID, doc.revision, { op: 'status', id: 'T1', status: 'accepted' }, { Origin: `http://127.0.0.1:${server.port}` });
     expect(same.status).toBe(200);
   });
