@@ -77,3 +77,15 @@ describe('organisations: one name, a place or an organisation', () => {
     expect(run('قالت قناة الجزيرة')).toEqual([['ORG', 'قناة الجزيرة']]);
   });
 });
+
+describe('organisations: a city named like a club, in sports news', () => {
+  const cases: [string, Found[]][] = [
+    ['فاز برشلونة في المباراة', [['ORG', 'برشلونة']]],
+    ['سافر إلى برشلونة', [['GPE', 'برشلونة']]],
+    ['خسر الفريق في برشلونة', [['GPE', 'برشلونة']]], // a preposition makes it the city
+  ];
+  it.each(cases)('%s', (text, expected) => expect(run(text)).toEqual(expected));
+  it('can be switched off', () => {
+    expect(entitiesOf(fixturePipeline({}, { sportsContext: false }), 'فاز برشلونة في المباراة')).toEqual([['GPE', 'برشلونة']]);
+  });
+});

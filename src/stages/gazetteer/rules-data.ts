@@ -97,6 +97,8 @@ export interface RuleLexicon {
   /** Parts of personal names (عبد، أبو، بن) and titles (الرئيس، الشيخ). */
   personPrefixes: Set<string>;
   personTitles: Set<string>;
+  /** Words that mark sports news (a club named like its city is meant there). */
+  sportsCues: Set<string>;
 }
 
 /** Paths of the rule files, each resolved already. */
@@ -108,6 +110,7 @@ export interface RuleFiles {
   functionWords: string;
   commonWords: string;
   personCues: string;
+  sportsCues: string;
 }
 
 /** Loads and normalises the rule word lists. */
@@ -152,7 +155,9 @@ export function loadRuleLexicon(files: RuleFiles, normalise: (s: string) => stri
   for (const { values } of readTsv(files.functionWords, ['word', 'class'], { class: ['function', 'noun'] })) {
     (values.class === 'function' ? functionWords : commonNouns).add(normalise(values.word!));
   }
+  const sportsCues = new Set(readTsv(files.sportsCues, ['word']).map((r) => normalise(r.values.word!)));
   return {
+    sportsCues,
     organisationTriggers,
     placeTriggers,
     directionNouns,

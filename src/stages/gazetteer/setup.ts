@@ -23,6 +23,7 @@ export const ruleFilesOption = z
     functionWords: z.string().default('builtin:rules/function-words.tsv'),
     commonWords: z.string().default('builtin:rules/common-words.tsv'),
     personCues: z.string().default('builtin:rules/person-cues.tsv'),
+    sportsCues: z.string().default('builtin:rules/sports-cues.tsv'),
   })
   .default({
     placeTriggers: 'builtin:rules/place-triggers.tsv',
@@ -32,6 +33,7 @@ export const ruleFilesOption = z
     functionWords: 'builtin:rules/function-words.tsv',
     commonWords: 'builtin:rules/common-words.tsv',
     personCues: 'builtin:rules/person-cues.tsv',
+    sportsCues: 'builtin:rules/sports-cues.tsv',
   });
 export type RuleFilesOption = z.output<typeof ruleFilesOption>;
 
@@ -106,6 +108,7 @@ export function setUpGazetteer(
       functionWords: one(rules.functionWords),
       commonWords: one(rules.commonWords),
       personCues: one(rules.personCues),
+      sportsCues: one(rules.sportsCues),
     },
     context.normalise,
   );

@@ -28,6 +28,7 @@ export const Role = {
   CommonName: 2048,
   PersonPrefix: 4096,
   PersonTitle: 8192,
+  SportsCue: 16384,
 } as const;
 
 /** The article prefix ال (U+0627 ALEF, U+0644 LAM). */
@@ -64,6 +65,7 @@ export class WordRoles {
     for (const [word, reason] of lexicon.commonNames) this.commonNames.set(mark(word, Role.CommonName), reason);
     for (const word of lexicon.personPrefixes) mark(word, Role.PersonPrefix);
     for (const word of lexicon.personTitles) mark(word, Role.PersonTitle);
+    for (const word of lexicon.sportsCues) mark(word, Role.SportsCue);
     for (const [key, forms] of demonyms) {
       if (key.includes(' ')) continue; // multi-word nisba phrases are rare; single tokens carry the rules
       let bit: number = Role.Nisba;

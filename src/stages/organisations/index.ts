@@ -5,7 +5,7 @@ import { annotateCandidate, candidateSpan, type Candidate } from '../gazetteer/c
 import { FuzzyIndex, fuzzyOption, reportNearMisses } from '../gazetteer/fuzzy.js';
 import { ruleFilesOption, setUpGazetteer } from '../gazetteer/setup.js';
 import { SHARED_PLACES_KEY, type SharedPlaces } from '../places/recognise.js';
-import { recogniseOrganisations } from './recognise.js';
+import { clubShortNames, recogniseOrganisations } from './recognise.js';
 
 export const organisationsOptions = z.strictObject({
   /** Gazetteer files (JSONL): `builtin:` for the shipped ones, `*` in a file name for all; add your own. */
@@ -32,6 +32,8 @@ export const organisationsOptions = z.strictObject({
   acronyms: z.boolean().default(true),
   /** Trigger + quoted name (`شركة «غوغل»`). */
   quotedNames: z.boolean().default(true),
+  /** In sports news a city spelt like a club's short name is the club (`فاز برشلونة`). */
+  sportsContext: z.boolean().default(true),
   /**
    * Near-misses of known organisation names: reported, never silently. Off by default:
    * organisation names are mostly several words, and the scan costs throughput.
@@ -69,6 +71,9 @@ function settleSameSpan(
   if (org.confidence >= 0.95 && org.notes.some((n) => n.startsWith('after '))) {
     orgWins = true;
     why = 'a trigger noun introduces it';
+  } else if (org.source === 'organisations:sports-context') {
+    orgWins = true;
+    why = 'sports news names the club';
   } else if (placeAmbiguous !== orgAmbiguous) {
     orgWins = placeAmbiguous;
     why = `only the ${orgWins ? 'place' : 'organisation'} entry is marked ambiguous`;
@@ -97,10 +102,11 @@ export const organisationsStage = defineStage({
   create(options, context) {
     const setup = setUpGazetteer(options.gazetteers, options.demonyms, options.rules, context);
     const fuzzy = options.fuzzy.enabled ? new FuzzyIndex(setup, options.fuzzy, ['ORG']) : null;
+    const clubs = clubShortNames(setup);
     return (doc) => {
       const tokens = doc.tokens!;
       const places = doc.shared.get(SHARED_PLACES_KEY) as SharedPlaces | undefined;
-      const result = recogniseOrganisations(doc, setup, options, places);
+      const result = recogniseOrganisations(doc, setup, options, places, clubs);
       // Written places never overlap, so their start identifies them.
       const written = new Map((places?.written ?? []).map((w) => [w.annotation.start, w] as const));
       const removed = new Set<Annotation>();

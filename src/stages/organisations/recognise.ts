@@ -41,6 +41,35 @@ export interface OrganisationRuleOptions {
   institutional: boolean;
   acronyms: boolean;
   quotedNames: boolean;
+  sportsContext: boolean;
+}
+
+/** Tokens either side of a club name searched for a sports cue word. */
+const SPORTS_WINDOW = 12;
+const SPORTS = 0.85;
+
+/**
+ * Short names of sports clubs: the city in `نادي برشلونة` or `برشلونة الإسباني` (trigger +
+ * city, city + nisba). In sports news the bare city names the club.
+ */
+export function clubShortNames(setup: GazetteerSetup): Map<number, GazetteerEntry> {
+  const clubs = new Map<number, GazetteerEntry>();
+  const roles = setup.roles;
+  for (const form of setup.index.forms) {
+    const e = form.entry;
+    if (e.type !== 'sports' || form.tokens.length !== 2) continue;
+    const [a, b] = form.tokens as [string, string];
+    const idA = setup.vocabulary.idOf(a);
+    const idB = setup.vocabulary.idOf(b);
+    let short: string | null = null;
+    if ((roles.of(idA) & Role.OrganisationTrigger) !== 0) short = b;
+    else if ((roles.of(idB) & Role.DefiniteNisba) !== 0) short = a;
+    if (short === null) continue;
+    const id = setup.vocabulary.intern(short);
+    if ((roles.of(id) & (Role.FunctionWord | Role.CommonNoun | Role.Nisba)) !== 0 || clubs.has(id)) continue;
+    clubs.set(id, e);
+  }
+  return clubs;
 }
 
 const HEADED = 0.95;
@@ -58,7 +87,13 @@ export interface OrganisationResult {
 }
 
 /** Finds organisations in `doc`; uses the places stage's candidates when it ran. */
-export function recogniseOrganisations(doc: Doc, setup: GazetteerSetup, options: OrganisationRuleOptions, places: SharedPlaces | undefined): OrganisationResult {
+export function recogniseOrganisations(
+  doc: Doc,
+  setup: GazetteerSetup,
+  options: OrganisationRuleOptions,
+  places: SharedPlaces | undefined,
+  clubs: ReadonlyMap<number, GazetteerEntry> = new Map(),
+): OrganisationResult {
   const tokens = doc.tokens!;
   const lookup = documentLookup(doc, setup.vocabulary);
   const words = new DocWords(lookup, setup.roles);
@@ -261,11 +296,47 @@ export function recogniseOrganisations(doc: Doc, setup: GazetteerSetup, options:
     }
   }
 
+  // 3. Sports news: a city spelt like a club's short name is the club.
+  if (options.sportsContext && clubs.size > 0) {
+    const cues = new Int32Array(n + 1);
+    for (let i = 0; i < n; i++) cues[i + 1] = cues[i]! + ((words.anyRole[i]! & Role.SportsCue) !== 0 ? 1 : 0);
+    // Only where the places stage found a city of that name: the club is named after it.
+    for (const place of places?.all ?? []) {
+      if (place.first !== place.last || place.entry?.type !== 'city') continue;
+      const i = place.first;
+      const r = place.cut === 0 ? 0 : place.cut === 1 ? 1 : 3;
+      const club = clubs.get(words.id(i, r)) ?? clubs.get(words.id(i, r + 1));
+      if (club === undefined) continue;
+      // `في برشلونة`, `بطنجة`, `من جدة`, `مدينة وجدة`: a preposition or a place trigger says place.
+      if (words.startsWith(i, BEH) && place.cut > 0) continue;
+      if ((words.anyRole[i - 1] ?? 0) & Role.PlaceTrigger || PLACE_PREPOSITIONS.has(i > 0 ? words.text(i - 1) : '')) continue;
+      const from = Math.max(0, i - SPORTS_WINDOW);
+      const to = Math.min(n, i + SPORTS_WINDOW + 1);
+      if (cues[to]! - cues[from]! === 0) continue;
+      candidates.push({
+        first: i,
+        last: i,
+        cut: place.cut,
+        label: 'ORG',
+        id: club.id,
+        name: club.name,
+        confidence: SPORTS,
+        source: 'organisations:sports-context',
+        notes: [`${place.name}: the club ${club.name}, in sports news`],
+        priority: 1,
+        entry: club,
+      });
+    }
+  }
+
   const chosen = selectCandidates(candidates.filter((c) => c.confidence >= options.minConfidence));
   return { all: candidates, chosen, lookup };
 }
 
 const NO_COUNTRIES: ReadonlySet<string> = new Set();
+
+/** في، من، إلى (normalised): before a city they make it a place, even in sports news. */
+const PLACE_PREPOSITIONS: ReadonlySet<string> = new Set(['\u0641\u064a', '\u0645\u0646', '\u0627\u0644\u064a']);
 
 /** The normalised `على` ("on"): U+0639 AIN, U+0644 LAM, U+064A YEH (ى folds to ي). */
 const ON = '\u0639\u0644\u064a';

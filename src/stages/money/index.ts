@@ -1,0 +1,452 @@
+/**
+ * The money stage: MONEY over an amount and its currency, in either order (`601 مليون
+ * دولار`, `$4,500`, `500 USD`, `100 ر.س`), and CURR for a currency named without an amount
+ * (`الدولار الأمريكي`, `بالريال السعودي`). Amounts are the numbers stage's quantities (read
+ * from `doc.shared`), so the value is exact: `{amount, currency}` with ISO 4217 codes, or
+ * `null` for a name that several currencies share (دينار، درهم، جنيه، ريال alone), unless
+ * the document names that currency fully elsewhere (documentHints).
+ *
+ * A subunit amount is given in main units (`50 سنتا` is 0.5 USD); when the ratio depends
+ * on the currency and the currency is unknown (`فلس`), the amount is null and a note says
+ * why.
+ */
+import { z } from 'zod';
+import type { Annotation, Doc } from '../../core/document.js';
+import { defineStage } from '../../core/stage.js';
+import { TokenFlag, TokenKind, type TokenTable } from '../../core/tokens.js';
+import { procliticReadings } from '../../arabic/clitics.js';
+import { Exact } from '../numbers/exact.js';
+import { dataPath } from '../numbers/index.js';
+import { NUMBERS_SHARED_KEY, type NumbersShared, type Quantity } from '../numbers/scan.js';
+import { loadCurrencyTable, type CurrencyName, type CurrencyTable, type HeadForm } from './currency-table.js';
+
+export const moneyOptions = z.strictObject({
+  /** CLDR names of every ISO 4217 currency (generated; see scripts/build-currencies.mjs). */
+  names: z.string().default('builtin:currencies.cldr.tsv'),
+  /** Head nouns with their inflections, readings alone and subunit ratios. */
+  nouns: z.string().default('builtin:currencies.nouns.tsv'),
+  /** Hand additions: news names, symbols, abbreviations (JSONL). */
+  extra: z.string().default('builtin:currencies.jsonl'),
+  /** Tag currencies named without an amount (CURR). */
+  curr: z.boolean().default(true),
+  /**
+   * Resolve an ambiguous name (دينار alone) with the one full name of the same noun in the
+   * document (دينار كويتي elsewhere): the value gets that code and a note says so.
+   */
+  documentHints: z.boolean().default(true),
+  /** Read `USD 500` and `500 EUR` (Latin ISO codes next to an amount). */
+  latinCodes: z.boolean().default(true),
+  /** Confidence below which an annotation is not written. */
+  minConfidence: z.number().min(0).max(1).default(0),
+});
+export type MoneyOptions = z.output<typeof moneyOptions>;
+
+const MIN_STEM = 2;
+
+/** A currency read at some tokens. */
+interface CurrencyMatch {
+  code: string | null;
+  /** Last token of the currency. */
+  last: number;
+  /** Original offset where it ends. */
+  end: number;
+  head: HeadForm | null;
+  /** The full name matched, if any (for document hints). */
+  name: CurrencyName | null;
+  kind: 'name' | 'symbol' | 'code' | 'abbreviation';
+}
+
+/** A MONEY or CURR about to be written, kept to settle document hints first. */
+interface Pending {
+  label: 'MONEY' | 'CURR';
+  start: number;
+  end: number;
+  amount: Exact | null;
+  /** Subunits per main unit when the amount was written in a subunit. */
+  ratio: Exact | null;
+  code: string | null;
+  lemma: string | null;
+  resolvedByName: boolean;
+  source: string;
+  confidence: number;
+  qualifier: string | null;
+  note: string | null;
+  replaces: Annotation | null;
+}
+
+class MoneyScanner {
+  private readonly table: CurrencyTable;
+  private readonly options: MoneyOptions;
+  private doc!: Doc;
+  private tokens!: TokenTable;
+  private text = '';
+  private used!: Uint8Array;
+
+  constructor(table: CurrencyTable, options: MoneyOptions) {
+    this.table = table;
+    this.options = options;
+  }
+
+  run(doc: Doc): void {
+    const tokens = doc.tokens!;
+    this.doc = doc;
+    this.tokens = tokens;
+    this.text = doc.view.text;
+    const shared = doc.shared.get(NUMBERS_SHARED_KEY) as NumbersShared | undefined;
+    const quantities = shared?.quantities ?? [];
+    const pending: Pending[] = [];
+    this.used = new Uint8Array(0);
+    if (quantities.length > 0) this.amounts(quantities, pending);
+    this.bareCurrencies(quantities, pending);
+    if (pending.length === 0) return;
+    if (this.options.documentHints) this.applyHints(pending);
+    this.write(pending);
+  }
+
+  private markUsed(first: number, last: number): void {
+    if (this.used.length === 0) this.used = new Uint8Array(this.tokens.count);
+    for (let k = first; k <= last; k++) this.used[k] = 1;
+  }
+
+  private isUsed(k: number): boolean {
+    return this.used.length > 0 && this.used[k] === 1;
+  }
+
+  private lineBefore(k: number): boolean {
+    return k >= this.tokens.count || (this.tokens.flags[k]! & TokenFlag.LineBefore) !== 0;
+  }
+
+  private norm(k: number): string {
+    return this.text.slice(this.tokens.vStart[k], this.tokens.vEnd[k]);
+  }
+
+  // ---------------------------------------------------------------------------------
+  // Amounts with a currency
+
+  private amounts(quantities: Quantity[], pending: Pending[]): void {
+    const byIndex = new Map<number, Pending>();
+    quantities.forEach((q, index) => {
+      if (q.label !== 'CARDINAL' || q.identifier) return;
+      const after = this.currencyAt(q.numberLast + 1, false);
+      const before = after === null ? this.currencyBefore(q.first) : null;
+      const c = after ?? before;
+      if (c === null) return;
+      const p = this.moneyOf(q, c, after !== null);
+      if (p === null) return;
+      pending.push(p);
+      byIndex.set(index, p);
+      if (after !== null) this.markUsed(q.numberLast + 1, after.last);
+    });
+    // The first end of a range takes the currency of the second: بين 5 و7 ملايين دولار.
+    quantities.forEach((q, index) => {
+      if (byIndex.has(index) || q.partner < 0 || q.label !== 'CARDINAL' || q.qualifier !== 'range-from') return;
+      const other = byIndex.get(q.partner);
+      if (other === undefined || other.amount === null) return;
+      pending.push({
+        label: 'MONEY',
+        start: q.start,
+        end: q.end,
+        amount: other.ratio === null ? q.value : q.value.div(other.ratio),
+        ratio: other.ratio,
+        code: other.code,
+        lemma: other.lemma,
+        resolvedByName: other.resolvedByName,
+        source: 'money:range',
+        confidence: 0.85,
+        qualifier: q.qualifier,
+        note: q.note,
+        replaces: q.annotation,
+      });
+    });
+  }
+
+  /** Builds the MONEY of quantity `q` with currency `c`. */
+  private moneyOf(q: Quantity, c: CurrencyMatch, after: boolean): Pending | null {
+    let amount: Exact | null = q.value;
+    let note: string | null = q.note;
+    const noun = c.head?.noun ?? null;
+    if (noun !== null && (noun.ratio !== null || noun.ratioUnknown)) {
+      if (noun.ratio !== null) amount = q.value.div(noun.ratio);
+      else {
+        amount = null;
+        note = `subunit ${noun.lemma} of an undetermined currency: amount unknown in main units`;
+      }
+      if (noun.ratio !== null) note = `subunit ${noun.lemma}: ${q.value.toString()} = ${amount!.toString()} in main units`;
+    }
+    const start = after ? q.start : this.tokens.start[this.symbolStart(q.first)]!;
+    const end = after ? c.end : q.end;
+    const source = c.kind === 'name' ? 'money:amount+currency' : after ? `money:amount+${c.kind}` : `money:${c.kind}+amount`;
+    const confidence = c.code === null ? 0.85 : 0.95;
+    return {
+      label: 'MONEY',
+      start,
+      end,
+      amount,
+      ratio: noun?.ratio ?? null,
+      code: c.code,
+      lemma: c.head?.lemma ?? null,
+      resolvedByName: c.name !== null,
+      source,
+      confidence,
+      qualifier: q.qualifier,
+      note,
+      replaces: q.annotation,
+    };
+  }
+
+  /** Index of the first token of a currency written before the amount at `first`. */
+  private symbolStart(first: number): number {
+    const t = this.tokens;
+    const k = first - 1;
+    if (k - 1 >= 0 && t.kind[k - 1] === TokenKind.Latin && t.vEnd[k - 1] === t.vStart[k] && this.table.symbols.has(this.norm(k - 1) + this.norm(k))) return k - 1;
+    return k;
+  }
+
+  /**
+   * A currency starting at token `k`: a name (head noun and qualifiers), a symbol, a Latin
+   * ISO code or an Arabic abbreviation. With `bare`, proclitics and the article are allowed
+   * on the head (بالدولار); after an amount they are not.
+   */
+  private currencyAt(k: number, bare: boolean): CurrencyMatch | null {
+    const t = this.tokens;
+    if (k >= t.count || this.lineBefore(k)) return null;
+    const kind = t.kind[k]!;
+    if (kind === TokenKind.Word) {
+      const m = this.nameAt(k, bare);
+      if (m !== null) return m;
+      return this.abbreviationAt(k);
+    }
+    if (kind === TokenKind.Symbol || kind === TokenKind.Punct) {
+      const s = this.norm(k);
+      if (this.table.symbols.has(s)) return { code: this.table.symbols.get(s)!, last: k, end: t.end[k]!, head: null, name: null, kind: 'symbol' };
+      return null;
+    }
+    if (kind === TokenKind.Latin && this.options.latinCodes) {
+      const s = this.norm(k);
+      // US$ 5: a Latin prefix glued to a symbol.
+      if (k + 1 < t.count && t.vEnd[k] === t.vStart[k + 1] && this.table.symbols.has(s + this.norm(k + 1))) {
+        return { code: this.table.symbols.get(s + this.norm(k + 1))!, last: k + 1, end: t.end[k + 1]!, head: null, name: null, kind: 'symbol' };
+      }
+      if (s.length === 3 && this.table.latin.has(s)) return { code: s, last: k, end: t.end[k]!, head: null, name: null, kind: 'code' };
+    }
+    return null;
+  }
+
+  /** A currency written just before the amount that starts at token `first` ($4,500، USD 500). */
+  private currencyBefore(first: number): CurrencyMatch | null {
+    const t = this.tokens;
+    const k = first - 1;
+    if (k < 0 || this.lineBefore(first)) return null;
+    const kind = t.kind[k]!;
+    if (kind === TokenKind.Symbol) {
+      const start = this.symbolStart(first);
+      const s = start === k ? this.norm(k) : this.norm(k - 1) + this.norm(k);
+      const code = this.table.symbols.get(s);
+      if (code === undefined) return null;
+      return { code, last: k, end: t.end[k]!, head: null, name: null, kind: 'symbol' };
+    }
+    if (kind === TokenKind.Latin && this.options.latinCodes) {
+      const s = this.norm(k);
+      if (s.length === 3 && this.table.latin.has(s)) return { code: s, last: k, end: t.end[k]!, head: null, name: null, kind: 'code' };
+    }
+    return null;
+  }
+
+  /** A head noun at token `k` and the longest qualifier sequence after it. */
+  private nameAt(k: number, bare: boolean): CurrencyMatch | null {
+    const t = this.tokens;
+    const heads = this.table.heads;
+    const head = bare ? heads.lookupWithProclitics(this.text, t.vStart[k]!, t.vEnd[k]!, MIN_STEM) : heads.lookup(this.text, t.vStart[k]!, t.vEnd[k]!);
+    if (head === undefined) return null;
+    if (!bare && head.article) return null;
+    if (bare && heads.cut > 0 && !procliticReadings(this.norm(k), MIN_STEM).some((r) => r.cut === heads.cut)) return null;
+    let name: CurrencyName | null = null;
+    let last = k;
+    for (const candidate of head.names) {
+      let ok = true;
+      for (let p = 0; p < candidate.tail.length; p++) {
+        const j = k + 1 + p;
+        if (j >= t.count || this.lineBefore(j) || t.kind[j] !== TokenKind.Word || !candidate.tail[p]!.has(this.norm(j))) {
+          ok = false;
+          break;
+        }
+      }
+      if (ok) {
+        name = candidate;
+        last = k + candidate.tail.length;
+        break;
+      }
+    }
+    if (name === null && head.noun === null) return null; // شلن alone: only in a full name
+    const code = name !== null ? name.code : head.noun!.code;
+    return { code, last, end: t.end[last]!, head, name, kind: 'name' };
+  }
+
+  /** `ر.س`، `د.ك`، `ج.م` after an amount, matched on the original text (د.إ is not د.أ). */
+  private abbreviationAt(k: number): CurrencyMatch | null {
+    const t = this.tokens;
+    const first = this.norm(k);
+    if (first.length !== 1 || !this.table.abbreviationStarts.has(first) || k + 2 >= t.count) return null;
+    if (this.norm(k + 1) !== '.') return null;
+    const second = this.norm(k + 2);
+    if (t.kind[k + 2] !== TokenKind.Word || second.length !== 1) return null;
+    let last = k + 2;
+    if (k + 3 < t.count && this.norm(k + 3) === '.' && t.vStart[k + 3] === t.vEnd[k + 2]) last = k + 3;
+    const original = this.doc.text.slice(t.start[k], t.end[k]) + '.' + this.doc.text.slice(t.start[k + 2], t.end[k + 2]);
+    let code: string | null | undefined = this.table.abbreviations.get(original);
+    if (code === undefined) code = this.table.foldedAbbreviations.get(first + '.' + second);
+    if (code === undefined) return null;
+    return { code, last, end: t.end[last]!, head: null, name: null, kind: 'abbreviation' };
+  }
+
+  // ---------------------------------------------------------------------------------
+  // Currencies without an amount
+
+  private bareCurrencies(quantities: Quantity[], pending: Pending[]): void {
+    const t = this.tokens;
+    const heads = this.table.heads;
+    const text = this.text;
+    const maxLength = heads.maxLength + 2;
+    const quantityEnds = new Set<number>();
+    for (const q of quantities) quantityEnds.add(q.numberLast);
+    for (let k = 0; k < t.count; k++) {
+      if (t.kind[k] !== TokenKind.Word || t.vEnd[k]! - t.vStart[k]! > maxLength) continue;
+      if (heads.lookupWithProclitics(text, t.vStart[k]!, t.vEnd[k]!, MIN_STEM) === undefined) continue;
+      if (this.isUsed(k)) continue;
+      const m = this.nameAt(k, true);
+      if (m === null || m.head === null) continue;
+      const head = m.head;
+      const noun = head.noun;
+      const cut = heads.cut;
+      const start = t.view.originalStart(t.vStart[k]! + cut);
+      // A dual alone is an amount: دولاران = 2 dollars.
+      if (head.number === 'dual' && !head.article && !quantityEnds.has(k - 1) && noun !== null) {
+        const two = Exact.int(2);
+        const amount = noun.ratio !== null ? two.div(noun.ratio) : noun.ratioUnknown ? null : two;
+        pending.push({
+          label: 'MONEY',
+          start,
+          end: m.end,
+          amount,
+          ratio: noun.ratio,
+          code: m.code,
+          lemma: head.lemma,
+          resolvedByName: m.name !== null,
+          source: 'money:dual',
+          confidence: 0.85,
+          qualifier: null,
+          note: 'dual noun: two units',
+          replaces: null,
+        });
+        this.markUsed(k, m.last);
+        k = m.last;
+        continue;
+      }
+      if (!this.options.curr) continue;
+      if (quantityEnds.has(k - 1) && cut === 0) continue; // an amount the MONEY pass refused
+      // يورو 2004 is a tournament, not a currency.
+      if (this.yearFollows(m.last + 1)) continue;
+      const qualified = m.name !== null;
+      const article = head.article || (cut > 0 && this.stemHasArticle(k, cut));
+      if (noun === null || noun.curr === 'no') {
+        if (!qualified || noun !== null) continue;
+      } else if (noun.curr === 'adj') {
+        if (!qualified) continue;
+      } else if (!qualified && !article) continue;
+      pending.push({
+        label: 'CURR',
+        start,
+        end: m.end,
+        amount: null,
+        ratio: null,
+        code: m.code,
+        lemma: head.lemma,
+        resolvedByName: qualified,
+        source: qualified ? 'money:currency-name' : 'money:currency',
+        confidence: qualified ? 0.9 : 0.8,
+        qualifier: null,
+        note: null,
+        replaces: null,
+      });
+      this.markUsed(k, m.last);
+      k = m.last;
+    }
+  }
+
+  private stemHasArticle(k: number, cut: number): boolean {
+    const vs = this.tokens.vStart[k]! + cut;
+    return (this.text.charCodeAt(vs) === 0x0627 && this.text.charCodeAt(vs + 1) === 0x0644) || this.table.heads.restoredAlef;
+  }
+
+  private yearFollows(k: number): boolean {
+    const t = this.tokens;
+    if (k >= t.count || this.lineBefore(k) || t.kind[k] !== TokenKind.Number) return false;
+    return /^(?:19|20)\d\d$/.test(this.norm(k));
+  }
+
+  // ---------------------------------------------------------------------------------
+  // Document hints and output
+
+  /**
+   * A name without its qualifier (دينار) takes the code of the one full name of the same
+   * noun in the document (دينار كويتي); with two different full names it stays null.
+   */
+  private applyHints(pending: Pending[]): void {
+    const resolved = new Map<string, Set<string | null>>();
+    for (const p of pending) {
+      if (p.lemma === null || !p.resolvedByName) continue;
+      if (!resolved.has(p.lemma)) resolved.set(p.lemma, new Set());
+      resolved.get(p.lemma)!.add(p.code);
+    }
+    for (const p of pending) {
+      if (p.code !== null || p.lemma === null || p.resolvedByName) continue;
+      const codes = resolved.get(p.lemma);
+      if (codes === undefined || codes.size !== 1) continue;
+      const code = [...codes][0]!;
+      if (code === null) continue;
+      p.code = code;
+      p.note = p.note === null ? `currency ${code} from its full name elsewhere in the document` : `${p.note}; currency ${code} from the document`;
+    }
+  }
+
+  private write(pending: Pending[]): void {
+    const doc = this.doc;
+    const replaced = new Set<Annotation>();
+    for (const p of pending) {
+      if (p.confidence < this.options.minConfidence) continue;
+      if (!(p.start < p.end)) continue;
+      const value = p.label === 'MONEY' ? { amount: p.amount === null ? null : p.amount.toJsonValue(), currency: p.code } : { currency: p.code };
+      const a = doc.annotate({
+        label: p.label,
+        start: p.start,
+        end: p.end,
+        value,
+        source: p.source,
+        confidence: p.confidence,
+        ...(p.note !== null ? { note: p.note } : {}),
+      });
+      if (p.qualifier !== null) a.qualifier = p.qualifier;
+      // The number's own annotation, when it has exactly the MONEY's span, would win the
+      // tie with it (same span, label order): the MONEY replaces it.
+      if (p.replaces !== null && p.replaces.start === p.start && p.replaces.end === p.end) replaced.add(p.replaces);
+    }
+    if (replaced.size > 0) doc.annotations = doc.annotations.filter((a) => !replaced.has(a));
+  }
+}
+
+export const moneyStage = defineStage({
+  name: 'money',
+  summary: 'Amounts of money with their currency (either order, names, symbols, ISO codes, abbreviations) and currencies named without an amount.',
+  requires: ['numbers'],
+  provides: ['money'],
+  tagger: true,
+  options: moneyOptions,
+  create(options, context) {
+    const table = loadCurrencyTable(
+      { names: dataPath(options.names, context), nouns: dataPath(options.nouns, context), extra: dataPath(options.extra, context) },
+      context.normalise,
+    );
+    const scanner = new MoneyScanner(table, options);
+    return (doc) => scanner.run(doc);
+  },
+});
