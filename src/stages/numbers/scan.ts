@@ -426,6 +426,7 @@ export class NumberScanner {
     if (d === null) return null;
     if (this.options.dates === 'skip' && (d.suffix === 'م' || d.suffix === 'ه' || this.yearMarkerGlued(i, d))) return null; // 2023م، 1420هـ، 6000ق.م
     if (this.isListMarker(i, d)) return null;
+    if (d.reading.leadingZero && d.reading.value.isZero()) return null; // 000: a stray group, never a number
     // 100،000: thousands grouped with the Arabic comma, written without spaces.
     let value = d.reading.value;
     let end = i;
