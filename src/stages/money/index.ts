@@ -282,12 +282,13 @@ class MoneyScanner {
     return { code, last, end: t.end[last]!, head, name, kind: 'name' };
   }
 
-  /** `ر.س`، `د.ك`، `ج.م` after an amount, matched on the original text (د.إ is not د.أ). */
+  /** `ر.س`، `د.ك`، `ج.م` (written without spaces) after an amount, matched on the original text (د.إ is not د.أ). */
   private abbreviationAt(k: number): CurrencyMatch | null {
     const t = this.tokens;
     const first = this.norm(k);
     if (first.length !== 1 || !this.table.abbreviationStarts.has(first) || k + 2 >= t.count) return null;
-    if (this.norm(k + 1) !== '.') return null;
+    // No space inside: ج. م. in a race time is "hundredths of a second", not Egyptian pounds.
+    if (this.norm(k + 1) !== '.' || t.vEnd[k] !== t.vStart[k + 1] || t.vEnd[k + 1] !== t.vStart[k + 2]) return null;
     const second = this.norm(k + 2);
     if (t.kind[k + 2] !== TokenKind.Word || second.length !== 1) return null;
     let last = k + 2;
