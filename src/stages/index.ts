@@ -5,7 +5,9 @@
 import type { StageDefinition } from '../core/stage.js';
 import { languageStage } from './language.js';
 import { latinEntitiesStage } from './latin-entities.js';
+import { moneyStage } from './money/index.js';
 import { normaliseStage } from './normalise.js';
+import { numbersStage } from './numbers/index.js';
 import { organisationsStage } from './organisations/index.js';
 import { placesStage } from './places/index.js';
 import { sentencesStage } from './sentences.js';
@@ -16,6 +18,8 @@ export const STAGES: Readonly<Record<string, StageDefinition>> = {
   language: languageStage,
   tokenise: tokeniseStage,
   sentences: sentencesStage,
+  numbers: numbersStage,
+  money: moneyStage,
   places: placesStage,
   organisations: organisationsStage,
   'latin-entities': latinEntitiesStage,
