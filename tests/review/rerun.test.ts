@@ -9,6 +9,7 @@ import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/core/config.js';
 import { DEFAULT_CONFIG } from '../../src/default-config.js';
+import { runExport } from '../../src/io/exporters/export-run.js';
 import type { StandoffDocument } from '../../src/io/standoff.js';
 import { ReviewStore } from '../../src/review/store.js';
 import { runBatch } from '../../src/runner/run.js';
@@ -123,5 +124,15 @@ describe('review, edit the corpus, run again', () => {
     const restored = fileOf(SAMPLE_ID);
     expect(restored.unanchored).toBeUndefined();
     expect(decided(restored)).toEqual(reviewed.map((r) => ({ ...r })).sort((a, b) => a.start - b.start));
+  });
+
+  it('exports the reviewed spans only, through the exporters (--status accepted,edited,added)', async () => {
+    const outFile = join(root, 'reviewed.jsonl');
+    await runExport({ dir: out, format: 'spacy', out: outFile, corpus, selection: { statuses: ['accepted', 'edited', 'added'] } });
+    const lines = readFileSync(outFile, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { id: string; text: string; entities: [number, number, string][] });
+    const sampleLine = lines.find((l) => l.id === SAMPLE_ID)!;
+    const expected = decided(fileOf(SAMPLE_ID)).filter((a) => a.status !== 'rejected').map((a) => [a.start, a.end, a.label]);
+    expect(sampleLine.entities).toEqual(expected);
+    for (const [start, end] of sampleLine.entities) expect(Array.from(sampleLine.text).slice(start, end).join('')).not.toBe('');
   });
 });
