@@ -19,7 +19,7 @@ import type { TokenTable } from './tokens.js';
 
 /** FNV-1a 32-bit constants (Fowler, Noll, Vo). */
 const FNV_OFFSET = 0x811c9dc5 | 0;
-const FNV_PRIME = 16777619;
+export const FNV_PRIME = 16777619;
 
 /** Hash step: folds one UTF-16 unit into a running hash. */
 export function hashStep(hash: number, unit: number): number {

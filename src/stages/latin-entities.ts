@@ -113,6 +113,26 @@ export const latinEntitiesStage = defineStage({
     }
     throwIfProblems('latin-entities', problems);
     const compromise = options.compromise ? nlp() : null;
+    // compromise costs about a millisecond a call and news repeats its Latin names: its
+    // answers are kept per run text (bounded, cleared when full).
+    const cache = new Map<string, { start: number; length: number; text: string; label: string }[]>();
+    const guess = (runText: string) => {
+      let found = cache.get(runText);
+      if (found !== undefined) return found;
+      found = [];
+      const view = compromise!(runText);
+      for (const [label, part] of [
+        [options.placeLabel, view.places()],
+        ['ORG', view.organizations()],
+      ] as const) {
+        for (const m of part.json({ offset: true })) {
+          if (m.text.trim() !== '') found.push({ start: m.offset.start, length: m.offset.length, text: m.text, label });
+        }
+      }
+      if (cache.size >= 10_000) cache.clear();
+      cache.set(runText, found);
+      return found;
+    };
 
     return (doc) => {
       const tokens = doc.tokens!;
@@ -151,21 +171,27 @@ export const latinEntitiesStage = defineStage({
             break;
           }
         }
-        // 3. compromise on the run's original text, offsets mapped back.
+        // 3. compromise on the run's original text, offsets mapped back: only when a
+        // capitalised word is left that no gazetteer name covered (a call costs about a
+        // millisecond, and names are capitalised in the Latin text Arabic news quotes).
         if (compromise === null) continue;
         const start = tokens.start[run.first]!;
-        const runText = doc.text.slice(start, tokens.end[run.last]);
-        const found = compromise(runText);
-        for (const [label, view] of [
-          [options.placeLabel, found.places()],
-          ['ORG', found.organizations()],
-        ] as const) {
-          for (const m of view.json({ offset: true })) {
-            const s = start + m.offset.start;
-            const e = s + m.offset.length;
-            if (doc.text.slice(s, e) !== m.text || m.text.trim() === '') continue; // never trust an offset blindly
-            add(s, e, label, { id: null, name: m.text }, 'latin:compromise', options.compromiseConfidence, 'compromise (English NER) on a Latin run; not in the gazetteers');
+        const end = tokens.end[run.last]!;
+        let open = false;
+        for (const w of words) {
+          const c = doc.text.charCodeAt(tokens.start[w]!);
+          if (c >= 0x41 && c <= 0x5a && !overlaps(tokens.start[w]!, tokens.end[w]!)) {
+            open = true;
+            break;
           }
+        }
+        if (!open) continue;
+        const runText = doc.text.slice(start, end);
+        for (const m of guess(runText)) {
+          const s = start + m.start;
+          const e = s + m.length;
+          if (doc.text.slice(s, e) !== m.text) continue; // never trust an offset blindly
+          add(s, e, m.label, { id: null, name: m.text }, 'latin:compromise', options.compromiseConfidence, 'compromise (English NER) on a Latin run; not in the gazetteers');
         }
       }
     };

@@ -2,6 +2,7 @@
  * Small questions rules ask about a document's tokens, answered from the look-up arrays
  * and the view without slicing strings.
  */
+import type { TokenTrie } from '../../core/token-trie.js';
 import { TokenKind } from '../../core/tokens.js';
 import { READINGS, READING_ALEF, READING_CUTS, type TokenLookup } from './phrase-index.js';
 import type { WordRoles } from './word-roles.js';
@@ -16,24 +17,32 @@ export class DocWords {
   readonly count: number;
   /** Union of the role bits of every reading of each token: rules skip a token with one read. */
   readonly anyRole: Uint16Array;
+  /** 1 where some reading of the token starts an entry of the trie given (0 without one). */
+  readonly startsEntry: Uint8Array;
 
-  constructor(lookup: TokenLookup, roles: WordRoles) {
+  constructor(lookup: TokenLookup, roles: WordRoles, trie?: TokenTrie<unknown>) {
     this.lookup = lookup;
     this.roles = roles;
     this.count = lookup.tokens.count;
     const n = this.count;
     const any = new Uint16Array(n);
+    const starts = new Uint8Array(n);
     const readings = lookup.readings;
     const bits = roles.bits;
     for (let i = 0, k = 0; i < n; i++) {
       let b = 0;
+      let s = 0;
       for (let r = 0; r < READINGS; r++, k++) {
         const id = readings[k]!;
-        if (id >= 0 && id < bits.length) b |= bits[id]!;
+        if (id < 0) continue;
+        if (id < bits.length) b |= bits[id]!;
+        if (trie !== undefined && trie.startsEntry(id)) s = 1;
       }
       any[i] = b;
+      starts[i] = s;
     }
     this.anyRole = any;
+    this.startsEntry = starts;
   }
 
   /** Id of reading `r` of token `i` (-1 outside the vocabulary or the document). */

@@ -126,20 +126,25 @@ export class FuzzyIndex {
   }
 }
 
-/** Key of a word's length and first three units (units of Arabic text stay below 2^11). */
+/** 32-bit key of a word's length and first three units (a bucket may mix keys: members are checked). */
 function prefixKey(text: string, start: number, length: number): number {
-  return ((length * 2048 + (text.charCodeAt(start) & 2047)) * 2048 + (text.charCodeAt(start + 1) & 2047)) * 2048 + (text.charCodeAt(start + 2) & 2047);
+  let h = Math.imul(length + 0x9e37, 0x01000193);
+  h = Math.imul(h ^ text.charCodeAt(start), 0x01000193);
+  h = Math.imul(h ^ text.charCodeAt(start + 1), 0x01000193);
+  return Math.imul(h ^ text.charCodeAt(start + 2), 0x01000193);
 }
 
-/** Key of a word's length and last three units, kept apart from prefix keys by sign. */
+/** 32-bit key of a word's length and last three units, on another seed than prefixes. */
 function suffixKey(text: string, end: number, length: number): number {
-  return -(((length * 2048 + (text.charCodeAt(end - 3) & 2047)) * 2048 + (text.charCodeAt(end - 2) & 2047)) * 2048 + (text.charCodeAt(end - 1) & 2047)) - 1;
+  let h = Math.imul(length + 0x7f4a, 0x01000193);
+  h = Math.imul(h ^ text.charCodeAt(end - 3), 0x01000193);
+  h = Math.imul(h ^ text.charCodeAt(end - 2), 0x01000193);
+  return Math.imul(h ^ text.charCodeAt(end - 1), 0x01000193);
 }
 
 /** Folds a key into the 20-bit filter. */
 function filterSlot(key: number): number {
-  const h = Math.imul((key | 0) ^ ((key / 4294967296) | 0), 0x9e3779b1);
-  return h >>> 12;
+  return (key ^ (key >>> 20)) & 0xfffff;
 }
 
 /**

@@ -7,7 +7,7 @@
  * the text produces (spaCy's PhraseMatcher does the same with its tokenizer).
  */
 import { TextView } from '../../core/text-view.js';
-import { EMPTY_HASH, TokenTrie, TokenVocabulary, hashStep } from '../../core/token-trie.js';
+import { EMPTY_HASH, FNV_PRIME, TokenTrie, TokenVocabulary, hashStep } from '../../core/token-trie.js';
 import { TokenFlag, TokenKind, type TokenTable } from '../../core/tokens.js';
 import { tokeniseView, type TokeniseOptions } from '../tokenise.js';
 import { loadGazetteerEntries, type GazetteerEntry, type NamedForm } from './entries.js';
@@ -117,15 +117,16 @@ export function lookupTokens(tokens: TokenTable, vocabulary: TokenVocabulary): T
     const length = ve - vs;
     const first = text.charCodeAt(vs);
     const clitic = (k === TokenKind.Word || k === TokenKind.Hashtag) && length - 1 >= MIN_STEM && (isProcliticConjunction(first) || isProcliticPreposition(first));
-    // Fold backwards; remember the suffix hashes at cuts 2 and 1.
+    // Fold backwards (FNV-1a, see hashRange): the suffix hashes at cuts 2 and 1 come out
+    // on the way to the whole token's.
     let h = EMPTY_HASH;
-    let h1 = 0;
-    let h2 = 0;
-    for (let p = ve - 1; p >= vs; p--) {
-      h = hashStep(h, text.charCodeAt(p));
-      if (p === vs + 2) h2 = h;
-      else if (p === vs + 1) h1 = h;
-    }
+    let p = ve - 1;
+    const stop2 = vs + 2;
+    for (; p >= stop2; p--) h = Math.imul(h ^ text.charCodeAt(p), FNV_PRIME);
+    const h2 = h;
+    if (p >= vs + 1) h = Math.imul(h ^ text.charCodeAt(vs + 1), FNV_PRIME);
+    const h1 = h;
+    if (p >= vs) h = Math.imul(h ^ text.charCodeAt(vs), FNV_PRIME);
     const base = i * READINGS;
     const whole = vocabulary.find(h, text, vs, ve, -1);
     readings[base] = whole;

@@ -136,6 +136,7 @@ class MoneyScanner {
       pending.push(p);
       byIndex.set(index, p);
       if (after !== null) this.markUsed(q.numberLast + 1, after.last);
+      pending.push(this.innerCurrency(c, after !== null ? this.tokens.start[q.numberLast + 1]! : this.tokens.start[this.symbolStart(q.first)]!));
     });
     // The first end of a range takes the currency of the second: بين 5 و7 ملايين دولار.
     quantities.forEach((q, index) => {
@@ -158,6 +159,28 @@ class MoneyScanner {
         replaces: q.annotation,
       });
     });
+  }
+
+  /**
+   * The currency inside a MONEY, as a CURR: written only in nested mode (the outermost
+   * MONEY hides it otherwise).
+   */
+  private innerCurrency(c: CurrencyMatch, start: number): Pending {
+    return {
+      label: 'CURR',
+      start,
+      end: c.end,
+      amount: null,
+      ratio: null,
+      code: c.code,
+      lemma: c.head?.lemma ?? null,
+      resolvedByName: c.name !== null,
+      source: `money:${c.kind === 'name' ? 'currency' : c.kind}`,
+      confidence: 0.9,
+      qualifier: null,
+      note: null,
+      replaces: null,
+    };
   }
 
   /** Builds the MONEY of quantity `q` with currency `c`. */
@@ -352,7 +375,8 @@ class MoneyScanner {
       if (noun === null || noun.curr === 'no') {
         if (!qualified || noun !== null) continue;
       } else if (noun.curr === 'adj') {
-        if (!qualified) continue;
+        // الريال alone is also Real Madrid; بالريال (with a preposition) is the currency.
+        if (!qualified && !(cut > 0 && article)) continue;
       } else if (!qualified && !article) continue;
       pending.push({
         label: 'CURR',

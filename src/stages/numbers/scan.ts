@@ -510,12 +510,18 @@ export class NumberScanner {
     return phraseStartingAt(this.tv, this.lexicon.contexts.get('time-after')!, k) !== null;
   }
 
-  /** Token `k` is a counted noun: an indefinite Arabic content word (no article). */
+  /**
+   * Token `k` is a counted noun: an indefinite content word, without the article. A word
+   * that may start with a proclitic (لتأسيسها، بشرق) opens a phrase of its own unless it
+   * ends in the accusative alef of the counted noun after 11-99 (لاعبا، عاما).
+   */
   private isCountedNoun(k: number): boolean {
     if (!this.isContentWord(k)) return false;
     const norm = this.tv.norm(k);
     if (norm.startsWith('ال')) return false;
-    return !this.tv.stems(k).some((stem) => stem.startsWith('ال') && stem.length > 3);
+    const stems = this.tv.stems(k);
+    if (stems.some((stem) => stem.startsWith('ال') && stem.length > 3)) return false;
+    return stems.length === 1 || norm.endsWith('ا');
   }
 
   /** The word before token `i` is a sound plural (ين، ون، ات): الانتحاريين الـ24. */

@@ -96,7 +96,7 @@ export function recogniseOrganisations(
 ): OrganisationResult {
   const tokens = doc.tokens!;
   const lookup = documentLookup(doc, setup.vocabulary);
-  const words = new DocWords(lookup, setup.roles);
+  const words = new DocWords(lookup, setup.roles, setup.index.trie);
   const index = setup.index;
   const n = tokens.count;
 
@@ -110,7 +110,7 @@ export function recogniseOrganisations(
 
   // 1. Gazetteer candidates.
   const matches: PhraseMatch[] = [];
-  for (let i = 0; i < n; i++) matchesAt(index, lookup, i, matches);
+  for (let i = 0; i < n; i++) if (words.startsEntry[i] === 1) matchesAt(index, lookup, i, matches);
   const candidates: Candidate[] = [];
   const orgsAt = new Map<number, Candidate[]>();
   for (const m of matches) {

@@ -67,13 +67,13 @@ export interface PlaceResult {
 export function recognisePlaces(doc: Doc, setup: GazetteerSetup, options: PlaceRuleOptions): PlaceResult {
   const tokens = doc.tokens!;
   const lookup = documentLookup(doc, setup.vocabulary);
-  const words = new DocWords(lookup, setup.roles);
+  const words = new DocWords(lookup, setup.roles, setup.index.trie);
   const index = setup.index;
   const n = tokens.count;
 
   // 1. Gazetteer matches, and the countries the document names without doubt.
   const matches: PhraseMatch[] = [];
-  for (let i = 0; i < n; i++) matchesAt(index, lookup, i, matches);
+  for (let i = 0; i < n; i++) if (words.startsEntry[i] === 1) matchesAt(index, lookup, i, matches);
   const entriesOf = (m: PhraseMatch): GazetteerEntry[] => {
     if (m.forms.length === 1) {
       const e = index.forms[m.forms[0]!]!.entry;
