@@ -18,8 +18,8 @@ function isComment(line: string): boolean {
   return line.startsWith('#') && !line.includes('\t') && !/^#\s+\S+$/.test(line);
 }
 
-/** Reads a CoNLL file into token documents. */
-export async function readConllFile(path: string): Promise<ImportResult> {
+/** Parses CoNLL lines into token documents (`path` names them in messages). */
+export async function parseConllLines(lines: AsyncIterable<string> | Iterable<string>, path: string): Promise<ImportResult> {
   const errors = new ImportErrors(path);
   const documents: TokenDocument[] = [];
   let doc: TokenDocument | null = null;
@@ -41,7 +41,6 @@ export async function readConllFile(path: string): Promise<ImportResult> {
     doc = { kind: 'tokens', id, sentences: [], origin };
     documents.push(doc);
   };
-  const lines = createInterface({ input: createReadStream(path), crlfDelay: Infinity });
   let n = 0;
   for await (const raw of lines) {
     n++;
@@ -75,4 +74,9 @@ export async function readConllFile(path: string): Promise<ImportResult> {
   endSentence();
   errors.throwIfAny();
   return { path, format: 'conll', documents, warnings: [] };
+}
+
+/** Reads a CoNLL file into token documents. */
+export function readConllFile(path: string): Promise<ImportResult> {
+  return parseConllLines(createInterface({ input: createReadStream(path), crlfDelay: Infinity }), path);
 }

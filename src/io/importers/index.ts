@@ -54,10 +54,21 @@ export async function readStandoffFolder(dir: string, options: ImportOptions = {
   const finder = new StandoffTextFinder(options.corpus !== undefined ? { corpus: options.corpus } : {});
   const documents: TextDocument[] = [];
   let rejected = 0;
-  try {
+  // A few files read ahead of the one being converted: the folder read is I/O bound.
+  const ahead: { path: string; loaded: Promise<Awaited<ReturnType<StandoffTextFinder['load']>> | Error> }[] = [];
+  const take = async function* () {
     for await (const path of standoffPaths(dir)) {
+      ahead.push({ path, loaded: finder.load(path).catch((e: unknown) => (e instanceof Error ? e : new Error(String(e)))) });
+      if (ahead.length >= 8) yield ahead.shift()!;
+    }
+    while (ahead.length > 0) yield ahead.shift()!;
+  };
+  try {
+    for await (const next of take()) {
+      const path = next.path;
       try {
-        const loaded = await finder.load(path);
+        const loaded = await next.loaded;
+        if (loaded instanceof Error) throw loaded;
         const entities = [];
         for (const a of loaded.annotations) {
           if (a.status === 'rejected') {
