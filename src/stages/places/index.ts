@@ -28,8 +28,19 @@ export const placesOptions = z.strictObject({
   coordination: z.boolean().default(true),
   /** A name confirmed by context once is a place at its other mentions in the document. */
   discourse: z.boolean().default(true),
-  /** Near-misses of known names (`طاجكستان`): reported, never silently. */
-  fuzzy: fuzzyOption,
+  /**
+   * Near-misses of known names (`طاجكستان`): reported (as messages, or as low-confidence
+   * annotations with `annotate`), never written silently. Off by default: the scan costs
+   * about a quarter of the stage's time; switch it on to grow the gazetteers.
+   */
+  fuzzy: fuzzyOption.default({
+    enabled: false,
+    annotate: false,
+    confidence: 0.4,
+    minLength: 6,
+    maxDistance: 1,
+    types: ['country', 'territory', 'province', 'region', 'continent', 'sea', 'ocean', 'gulf'],
+  }),
 });
 export type PlacesOptions = z.output<typeof placesOptions>;
 

@@ -47,6 +47,8 @@ export interface SharedPlaces {
 
 export const SHARED_PLACES_KEY = 'places';
 
+const NONE: Candidate[] = [];
+
 /** Confidence that context (a trigger, a list, a direction) gives an ambiguous name. */
 const TRIGGER_CONFIDENCE = 0.95;
 const DIRECTION_CONFIDENCE = 0.9;
@@ -237,20 +239,20 @@ function addTriggerContext(
     const r = words.readingWithRole(i, Role.PlaceTrigger);
     if (r < 0 || words.startsLine(i + 1)) continue;
     const trigger = setup.roles.placeTriggers.get(words.id(i, r))!;
-    const triggerText = words.text(i, r);
     let j = i + 1;
     let first = true;
     while (j < n && !words.startsLine(j)) {
       // After the first name, a list trigger (dual, plural) takes more names joined by و.
       const reading = first ? 0 : words.startsWith(j, WAW) ? 1 : -1;
       if (reading < 0) break;
-      const known = byStart.get(j)?.filter((c) => (reading === 0 ? c.cut === 0 : c.cut === 1)) ?? [];
+      const here = byStart.get(j);
+      const known = here === undefined ? NONE : here.filter((c) => (reading === 0 ? c.cut === 0 : c.cut === 1));
       let last = -1;
       if (known.length > 0) {
         for (const c of known) {
           if (c.confidence < TRIGGER_CONFIDENCE) {
             c.confidence = TRIGGER_CONFIDENCE;
-            c.notes.push(`after the place trigger ${triggerText}`);
+            c.notes.push(`after the place trigger ${words.text(i, r)}`);
           }
         }
         last = Math.max(...known.map((c) => c.last));
@@ -267,7 +269,7 @@ function addTriggerContext(
           name: words.phrase(j, last, cut),
           confidence: UNKNOWN_NAME_CONFIDENCE,
           source: 'places:trigger',
-          notes: [`a name not in the gazetteer, after the place trigger ${triggerText} (${trigger.type})`],
+          notes: [`a name not in the gazetteer, after the place trigger ${words.text(i, r)} (${trigger.type})`],
           priority: 1,
         });
       }
