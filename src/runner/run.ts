@@ -219,7 +219,9 @@ export async function runBatch(request: RunRequest): Promise<RunOutcome> {
           if (previous.annotations.some(isHumanDecision) || (previous.unanchored?.length ?? 0) > 0) {
             const merged = mergeHumanDecisions(previous, next, job.text);
             content = serialiseStandoff(merged.merged, processOptions.pretty);
-            summary = { ...summary, kept: merged.kept, unanchored: merged.unanchored, annotations: merged.merged.annotations.length };
+            const labels: Record<string, number> = {};
+            for (const a of merged.merged.annotations) if (a.status !== 'rejected') labels[a.label] = (labels[a.label] ?? 0) + 1;
+            summary = { ...summary, kept: merged.kept, unanchored: merged.unanchored, annotations: merged.merged.annotations.length, labels };
             if (merged.unanchored > 0) (summary.warnings ??= []).push(`${merged.unanchored} human decision(s) could not be re-anchored (kept under "unanchored")`);
           }
         } catch (error) {
