@@ -95,6 +95,14 @@ export class DocWords {
     return READING_ALEF[r] ? `\u0627${s}` : s;
   }
 
+  /** The original text of reading `r` of token `i`, proclitics cut off (for notes). */
+  surface(i: number, r = 0): string {
+    const t = this.lookup.tokens;
+    const cut = READING_CUTS[r]! + this.lookup.lead[i]!;
+    const start = cut === 0 ? t.start[i]! : t.view.originalStart(t.vStart[i]! + cut);
+    return t.view.original.slice(start, t.end[i]);
+  }
+
   /** The normalised text of tokens `[first, last]`, proclitics cut off the first. */
   phrase(first: number, last: number, cut: number): string {
     const t = this.lookup.tokens;

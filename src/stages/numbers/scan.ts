@@ -146,7 +146,7 @@ export class NumberScanner {
         }
       } else if (k === TokenKind.Number || k === TokenKind.Alnum) {
         q = this.fromDigits(i);
-      } else if (k === TokenKind.Symbol && this.options.percent) {
+      } else if ((k === TokenKind.Symbol || k === TokenKind.Punct) && this.options.percent) {
         q = this.fromPercentSign(i);
       }
       if (q !== null) {
@@ -177,6 +177,8 @@ export class NumberScanner {
       default:
         break;
     }
+    // 27 من صفر، صفر 1445: the month Safar, not zero.
+    if (w.cls === NumberClass.Zero && this.isMonthSafar(i)) return null;
     // ألّف (he wrote) is not ألف (thousand): a shadda on it gives the verb away.
     if (w.cls === NumberClass.Scale && w.value.num === 1000n && w.flags & WordFlag.Singular && this.originalHas(i, SHADDA)) return null;
     const reading = this.readCardinal(i, { word: w });
@@ -184,6 +186,16 @@ export class NumberScanner {
     const q = this.makeQuantity('CARDINAL', i, reading, startV, 'numbers:words', 0.9);
     if (this.isTimeAfter(q.last + 1)) return this.skip(q);
     return this.finishCardinal(q, null);
+  }
+
+  /** صفر after a day number (27 من صفر، 27 صفر) or before a year is the month Safar. */
+  private isMonthSafar(i: number): boolean {
+    const tv = this.tv;
+    const number = (k: number) => tv.kind(k) === TokenKind.Number;
+    if (number(i - 1) && !tv.lineBefore(i)) return true;
+    if (tv.norm(i - 1) === 'من' && number(i - 2)) return true;
+    const next = tv.norm(i + 1);
+    return number(i + 1) && /^1[34]\d\d$/.test(next);
   }
 
   /** True when the original text of token `i` contains the code unit `c`. */
@@ -521,7 +533,8 @@ export class NumberScanner {
     if (norm.startsWith('ال')) return false;
     const stems = this.tv.stems(k);
     if (stems.some((stem) => stem.startsWith('ال') && stem.length > 3)) return false;
-    return stems.length === 1 || norm.endsWith('ا');
+    // The accusative alef (عاما), not a pronoun suffix (لتأسيسها، لنا).
+    return stems.length === 1 || (norm.endsWith('ا') && !norm.endsWith('ها') && !norm.endsWith('نا'));
   }
 
   /** The word before token `i` is a sound plural (ين، ون، ات): الانتحاريين الـ24. */
@@ -628,7 +641,8 @@ export class NumberScanner {
     // A second year: عامي 2005 و2006 (the first was read as a year).
     if (d !== null && d.conjunction && this.yearShaped(d) && this.previousWasYear(q.first)) return true;
     if (this.options.guessYears && d !== null && this.yearShaped(d) && !q.words) {
-      if (this.inSingle('year-prev', before) && !this.isContentWord(q.last + 1)) return true;
+      // في 2008، منذ 1998: a year, whatever follows, unless a scale or a percent does.
+      if (this.inSingle('year-prev', before) && this.percentAt(q.last + 1) === null) return true;
       const after = q.last + 1;
       const kind = tv.kind(after);
       const ends = after >= tv.count || tv.lineBefore(after) || kind === TokenKind.Punct || kind === TokenKind.Latin;
@@ -823,7 +837,9 @@ export class NumberScanner {
         q.qualifier = b.phrase.value;
         continue;
       }
-      const a = phraseStartingAt(this.tv, after, q.last + 1);
+      // After the number, or after its counted noun: 400 جريح على الأقل.
+      let a = phraseStartingAt(this.tv, after, q.last + 1);
+      if (a === null && this.isContentWord(q.last + 1)) a = phraseStartingAt(this.tv, after, q.last + 2);
       if (a !== null) q.qualifier = a.phrase.value;
     }
   }
@@ -849,7 +865,8 @@ export class NumberScanner {
       }
       if (join === null) continue;
       if (join === 'و' && !this.inPhrase('range-open', a.first - 1)) continue;
-      if (join === '-' && (a.words || b.words || !a.value.lt(b.value))) continue; // 6 - 4 is a score
+      const bound = b.scaleTerm !== null ? b.scaleTerm.multiplier : b.value;
+      if (join === '-' && (a.words || !a.value.lt(bound))) continue; // 6 - 4 is a score
       a.partner = x;
       b.partner = x - 1;
       const term = b.scaleTerm;

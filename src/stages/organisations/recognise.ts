@@ -150,6 +150,21 @@ export function recogniseOrganisations(
     if (list === undefined) orgsAt.set(m.first, [c]);
     else list.push(c);
   }
+  // A name listed with a trigger that only introduces names (`صحيفة الأهرام`, `قناة
+  // الجزيرة`) is written without it when the rest is a name of the same entry, as the
+  // `span` column of organisation-triggers.tsv says.
+  const listedWithTrigger = (c: Candidate): boolean => {
+    if (c.last === c.first || (words.anyRole[c.first]! & Role.OrganisationTrigger) === 0) return false;
+    const r = c.cut === 0 ? 0 : c.cut === 1 ? 1 : 3;
+    const trigger = setup.roles.organisationTriggers.get(words.id(c.first, r));
+    return trigger !== undefined && !trigger.include && (orgsAt.get(c.first + 1)?.some((d) => d.id === c.id && d.last === c.last && d.cut === 0) ?? false);
+  };
+  if (candidates.some(listedWithTrigger)) {
+    const kept = candidates.filter((c) => !listedWithTrigger(c));
+    for (const [k, list] of orgsAt) orgsAt.set(k, list.filter((c) => !listedWithTrigger(c)));
+    candidates.length = 0;
+    candidates.push(...kept);
+  }
   const orgAt = (i: number, cut = 0): Candidate | undefined => orgsAt.get(i)?.find((c) => c.cut === cut);
   const placeAt = (i: number, cut = 0): Candidate | undefined => placesAt.get(i)?.find((c) => c.cut === cut && c.label !== 'ORG');
 
@@ -159,7 +174,7 @@ export function recogniseOrganisations(
     if (r < 0) continue;
     const trigger = setup.roles.organisationTriggers.get(words.id(i, r))!;
     const cut = READING_CUTS[r]! + lookup.lead[i]!;
-    const triggerText = words.text(i, r);
+    const triggerText = words.surface(i, r);
     const definite = words.isDefinite(i, r);
     const make = (last: number, source: string, confidence: number, note: string, id: string | null = null, name?: string, within?: string | null): Candidate => {
       const c: Candidate = {
@@ -227,7 +242,7 @@ export function recogniseOrganisations(
     if (options.triggerNisba && (kRoles & Role.DefiniteNisba) !== 0 && (kRoles & Role.PlaceNisba) !== 0 && words.isDefinite(k) && (definite || nouns > 0)) {
       const forms = setup.roles.nisba.get(words.id(k)) ?? [];
       const place = forms.find((f) => f.place !== undefined)?.place;
-      candidates.push(make(k, 'trigger+nisba', NISBA, `${triggerText} + nisba ${words.text(k)}`, null, undefined, place));
+      candidates.push(make(k, 'trigger+nisba', NISBA, `${triggerText} + nisba ${words.surface(k)}`, null, undefined, place));
       continue;
     }
 
@@ -271,7 +286,7 @@ export function recogniseOrganisations(
           let b = last + 1;
           while (b <= last + 2 && !phraseEnd(b) && words.isDefinite(b) && (words.roleOf(b) & stop) === 0 && placeAt(b) === undefined) b++;
           last = b - 1;
-          candidates.push(make(last, 'institutional', INSTITUTIONAL, `${triggerText} + adjective + ${words.text(a)}`));
+          candidates.push(make(last, 'institutional', INSTITUTIONAL, `${triggerText} + adjective + ${words.surface(a)}`));
           continue;
         }
       }

@@ -23,6 +23,10 @@ import { priorOf } from '../gazetteer/prior.js';
 import { Role } from '../gazetteer/word-roles.js';
 
 const WAW = 0x0648; // U+0648 ARABIC LETTER WAW: the conjunction "and"
+const FEH = 0x0641; // U+0641 ARABIC LETTER FEH: the conjunction "so"
+const YEH = 0x064a; // U+064A ARABIC LETTER YEH: prefix of the imperfect verb
+/** -ات, -ها, -هم, -هما, -ون, -ين at the end of a word (view letters, teh marbuta folded). */
+const SUFFIXES_NOT_NAMES = /(?:\u0627\u062a|\u0647\u0627|\u0647\u0645|\u0647\u0645\u0627|\u0648\u0646|\u064a\u0646)$/;
 const TEH_MARBUTA_FOLDED = 0x0647; // U+0647 HEH: where the view folds U+0629 TEH MARBUTA
 
 /** Rule switches and thresholds of the places stage. */
@@ -252,11 +256,20 @@ function addTriggerContext(
         for (const c of known) {
           if (c.confidence < TRIGGER_CONFIDENCE) {
             c.confidence = TRIGGER_CONFIDENCE;
-            c.notes.push(`after the place trigger ${words.text(i, r)}`);
+            c.notes.push(`after the place trigger ${words.surface(i, r)}`);
           }
         }
         last = Math.max(...known.map((c) => c.last));
-      } else if (trigger.unknown && trigger.label !== null && options.unknownNames && byStart.get(j) === undefined && isUnknownName(words, j, reading, i, r)) {
+      } else if (
+        trigger.unknown &&
+        trigger.label !== null &&
+        options.unknownNames &&
+        // Only a trigger in construct (indefinite) names what follows: مدينة الموصل is
+        // "the city of Mosul", but after المدينة or الجزيرة a new phrase begins.
+        !words.isDefinite(i, r) &&
+        byStart.get(j) === undefined &&
+        isUnknownName(words, j, reading, i, r)
+      ) {
         last = j;
         if ((words.roleOf(j + 1) & Role.DirectionAdjective) !== 0 && !words.startsLine(j + 1)) last = j + 1;
         const cut = READING_CUTS[reading as number]!;
@@ -269,7 +282,7 @@ function addTriggerContext(
           name: words.phrase(j, last, cut),
           confidence: UNKNOWN_NAME_CONFIDENCE,
           source: 'places:trigger',
-          notes: [`a name not in the gazetteer, after the place trigger ${words.text(i, r)} (${trigger.type})`],
+          notes: [`a name not in the gazetteer, after the place trigger ${words.surface(i, r)} (${trigger.type})`],
           priority: 1,
         });
       }
@@ -292,6 +305,12 @@ function isUnknownName(words: DocWords, j: number, reading: number, t: number, t
   if ((words.roleOf(j, reading) & blocked) !== 0) return false;
   const text = words.text(j, reading);
   if (text.length < 3) return false;
+  // Shapes that are not names (Ryding 2005, ch. 5 and 33): a leading و or ف is the
+  // conjunction, a leading ي an imperfect verb (يقطنها، يسمى); -ات a plural, -ها/-هم/-هما
+  // a pronoun suffix, -ون/-ين a plural or dual.
+  const first = text.charCodeAt(0);
+  if (reading === 0 && (first === WAW || first === FEH || first === YEH)) return false;
+  if (SUFFIXES_NOT_NAMES.test(text)) return false;
   if (!words.isDefinite(j, reading) && !words.isDefinite(t, tr)) {
     const lastUnit = text.charCodeAt(text.length - 1);
     if (lastUnit === TEH_MARBUTA_FOLDED) return false;
