@@ -4,6 +4,7 @@
  * `country`, `source`, optional `ambiguous`, `confidence`, `note`. Loading validates every
  * line and reports all problems at once as `file:line: message`.
  */
+import { statSync } from 'node:fs';
 import { readDataFile, lines, throwIfProblems } from './data-files.js';
 
 export const ENTITY_LABELS = ['GPE', 'LOC', 'ORG'] as const;
@@ -47,6 +48,30 @@ export interface GazetteerEntry {
  * otherwise lose data silently.
  */
 export function parseGazetteerFile(path: string, problems: string[]): GazetteerEntry[] {
+  // The places, organisations and latin-entities stages read the same files: parse each
+  // once per process (and again only when the file changes).
+  let key: string | null = null;
+  try {
+    const st = statSync(path);
+    key = `${path}\u0000${st.mtimeMs}\u0000${st.size}`;
+  } catch {
+    key = null; // readDataFile reports it
+  }
+  const cached = key === null ? undefined : parsed.get(key);
+  if (cached !== undefined) {
+    problems.push(...cached.problems);
+    return cached.entries;
+  }
+  const mine: string[] = [];
+  const entries = parseUncached(path, mine);
+  problems.push(...mine);
+  if (key !== null) parsed.set(key, { entries, problems: mine });
+  return entries;
+}
+
+const parsed = new Map<string, { entries: GazetteerEntry[]; problems: string[] }>();
+
+function parseUncached(path: string, problems: string[]): GazetteerEntry[] {
   const text = readDataFile(path);
   const entries: GazetteerEntry[] = [];
   if (text.charCodeAt(0) === 0xfeff) problems.push(`${path}:1: starts with a byte order mark (the format says UTF-8 without BOM)`);
