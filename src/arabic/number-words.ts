@@ -137,6 +137,8 @@ export class NumberComposer {
   private bareFraction = false;
   /** The first `multiplier × scale` term, to tell whether the number is only that. */
   private term: { multiplier: Exact; scale: Exact } | null = null;
+  /** The last scale multiplied a decimal (1.5 مليون): nothing is added after it. */
+  private decimalTerm = false;
   /** Number of scale words read. */
   scales = 0;
   /** True when a word (not digits) was read. */
@@ -159,6 +161,7 @@ export class NumberComposer {
     this.bareFractions = bareFractions;
     this.bareFraction = false;
     this.term = null;
+    this.decimalTerm = false;
     this.scales = 0;
     this.words = false;
     this.groupAfterScale = false;
@@ -194,7 +197,7 @@ export class NumberComposer {
     const first = this.parts === 0;
     if (first && conjunction) return false;
     // A new group may open the number, or follow a scale after و (ثلاثة آلاف وخمسمائة).
-    const opens = first || (conjunction && this.group === null && this.lastScale !== null && !this.fractionOfScale);
+    const opens = first || (conjunction && this.group === null && this.lastScale !== null && !this.fractionOfScale && !this.decimalTerm);
     if (part.digits !== undefined) {
       if (!opens) return false;
       this.open(part.digits, D, 0, false);
@@ -336,6 +339,7 @@ export class NumberComposer {
     const term = multiplier.mul(s);
     if (this.lastScale !== null && !term.lt(this.lastScale)) return false;
     if (this.term === null) this.term = { multiplier, scale: s };
+    this.decimalTerm = !multiplier.isInteger();
     this.total = this.total.add(term);
     this.group = null;
     this.slots = 0;
@@ -369,7 +373,7 @@ export class NumberComposer {
       return true;
     }
     if (!conjunction) return false;
-    if (this.group === null && this.lastScale !== null) {
+    if (this.group === null && this.lastScale !== null && !this.decimalTerm) {
       // مليون ونصف: a fraction of the last scale.
       this.total = this.total.add(v.mul(this.lastScale));
       this.fractionOfScale = true;
