@@ -88,7 +88,7 @@ export function formatExportSummary(outcome: ExportOutcome, format: ExportFormat
   if (r.widenedToToken > 0) lines.push(`  labelled with the proclitic attached (whole token, --clitics keep): ${r.widenedToToken}`);
   if (r.tokensSplit > 0) lines.push(`  tokens split after a proclitic (--clitics split): ${r.tokensSplit}`);
   if (r.sentencesJoined > 0) lines.push(`  sentence breaks removed because a span crossed them: ${r.sentencesJoined}`);
-  if (outcome.configMismatch > 0) lines.push(`  note: ${outcome.configMismatch} document(s) were made with another configuration; tokens come from this one`);
+  if (outcome.configMismatch > 0) lines.push(`  note: ${outcome.configMismatch} document(s) were made with another pipeline config (config_sha256 differs); tokens come from the config used here`);
   const total = r.problemCount;
   lines.push(`  not represented: ${total}${total > 0 ? ' (listed below, never shifted)' : ''}`);
   for (const [reason, n] of [...r.problems].sort((a, b) => b[1] - a[1])) {

@@ -30,8 +30,8 @@ function isMark(code: number): boolean {
 }
 
 /**
- * The letters of `s` with diacritics and tatweel left out (a vocalised `وَ` is still the
- * conjunction), or null when `s` holds anything else but Arabic letters.
+ * The code units of `s` with diacritics and tatweel left out: و with a fatha (U+064E
+ * ARABIC FATHA) is still the conjunction.
  */
 function letters(s: string): number[] {
   const out: number[] = [];
@@ -62,7 +62,8 @@ export function isProcliticPrefix(s: string): boolean {
 
 /**
  * Splits a proclitic prefix into one piece per proclitic (each letter with the marks that
- * follow it), as UTF-16 ranges relative to the prefix start: `وَب` -> `[0,2) [2,3)`.
+ * follow it), as UTF-16 ranges relative to the prefix start: و + U+064E ARABIC FATHA + ب
+ * -> `[0,2) [2,3)`.
  * `لل` stays one piece (it is one preposition with the article's lam).
  */
 export function procliticPieces(s: string): [number, number][] {
