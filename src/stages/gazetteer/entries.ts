@@ -59,12 +59,12 @@ export function parseGazetteerFile(path: string, problems: string[]): GazetteerE
   }
   const cached = key === null ? undefined : parsed.get(key);
   if (cached !== undefined) {
-    problems.push(...cached.problems);
+    for (const p of cached.problems) problems.push(p);
     return cached.entries;
   }
   const mine: string[] = [];
   const entries = parseUncached(path, mine);
-  problems.push(...mine);
+  for (const p of mine) problems.push(p);
   if (key !== null) parsed.set(key, { entries, problems: mine });
   return entries;
 }
@@ -198,7 +198,7 @@ export function loadGazetteerEntries(
 ): { entries: GazetteerEntry[]; forms: NamedForm[] } {
   const problems: string[] = [];
   const entries: GazetteerEntry[] = [];
-  for (const path of paths) entries.push(...parseGazetteerFile(path, problems));
+  for (const path of paths) for (const e of parseGazetteerFile(path, problems)) entries.push(e);
   const byId = new Map<string, GazetteerEntry>();
   for (const e of entries) {
     const first = byId.get(e.id);

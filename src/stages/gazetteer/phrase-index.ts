@@ -187,7 +187,7 @@ export function matchesAt(index: PhraseIndex, lookup: TokenLookup, i: number, ou
   }
   if (out.length - before > 1) {
     const mine = out.splice(before).sort((a, b) => b.last - a.last || a.cut - b.cut);
-    out.push(...mine);
+    for (const m of mine) out.push(m);
   }
   return out;
 }

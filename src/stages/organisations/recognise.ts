@@ -162,8 +162,9 @@ export function recogniseOrganisations(
   if (candidates.some(listedWithTrigger)) {
     const kept = candidates.filter((c) => !listedWithTrigger(c));
     for (const [k, list] of orgsAt) orgsAt.set(k, list.filter((c) => !listedWithTrigger(c)));
+    // (no push(...kept): spreading a long array overflows the stack on big documents)
     candidates.length = 0;
-    candidates.push(...kept);
+    for (const c of kept) candidates.push(c);
   }
   const orgAt = (i: number, cut = 0): Candidate | undefined => orgsAt.get(i)?.find((c) => c.cut === cut);
   const placeAt = (i: number, cut = 0): Candidate | undefined => placesAt.get(i)?.find((c) => c.cut === cut && c.label !== 'ORG');

@@ -137,8 +137,9 @@ export function recognisePlaces(doc: Doc, setup: GazetteerSetup, options: PlaceR
   if (candidates.some(listedWithTrigger)) {
     const kept = candidates.filter((c) => !listedWithTrigger(c));
     for (const [k, list] of byStart) byStart.set(k, list.filter((c) => !listedWithTrigger(c)));
+    // (no push(...kept): spreading a long array overflows the stack on big documents)
     candidates.length = 0;
-    candidates.push(...kept);
+    for (const c of kept) candidates.push(c);
   }
   /** The longest gazetteer candidate starting at `i` on its whole first token. */
   const placeAt = (i: number): Candidate | undefined => byStart.get(i)?.find((c) => c.cut === 0);
