@@ -29,11 +29,14 @@ export class DocWords {
     const starts = new Uint8Array(n);
     const readings = lookup.readings;
     const bits = roles.bits;
-    for (let i = 0, k = 0; i < n; i++) {
+    const clitic = lookup.clitic;
+    for (let i = 0; i < n; i++) {
       let b = 0;
       let s = 0;
-      for (let r = 0; r < READINGS; r++, k++) {
-        const id = readings[k]!;
+      const k = i * READINGS;
+      const last = clitic[i] === 1 ? READINGS : 1;
+      for (let r = 0; r < last; r++) {
+        const id = readings[k + r]!;
         if (id < 0) continue;
         if (id < bits.length) b |= bits[id]!;
         if (trie !== undefined && trie.startsEntry(id)) s = 1;

@@ -78,6 +78,8 @@ export interface TokenLookup {
   lead: Uint8Array;
   /** Index of the first token after `i` that starts a new line (entities stay inside a line). */
   lineEnd: Int32Array;
+  /** 1 for tokens with proclitic readings (slots 1-4 may be set), 0 when only slot 0 is. */
+  clitic: Uint8Array;
 }
 
 function isProcliticConjunction(c: number): boolean {
@@ -99,6 +101,7 @@ export function lookupTokens(tokens: TokenTable, vocabulary: TokenVocabulary): T
   const readings = new Int32Array(n * READINGS).fill(-1);
   const ids = new Int32Array(n);
   const lead = new Uint8Array(n);
+  const cliticFlags = new Uint8Array(n);
   const lineEnd = new Int32Array(n);
   const { vStart, vEnd, kind, flags } = tokens;
   let nextLine = n;
@@ -132,6 +135,7 @@ export function lookupTokens(tokens: TokenTable, vocabulary: TokenVocabulary): T
     readings[base] = whole;
     ids[i] = whole;
     if (!clitic) continue;
+    cliticFlags[i] = 1;
     const second = text.charCodeAt(vs + 1);
     // One proclitic: و ف ب ك ل.
     readings[base + 1] = vocabulary.find(h1, text, vs + 1, ve, -1);
@@ -146,7 +150,7 @@ export function lookupTokens(tokens: TokenTable, vocabulary: TokenVocabulary): T
       }
     }
   }
-  return { tokens, readings, ids, lead, lineEnd };
+  return { tokens, readings, ids, lead, lineEnd, clitic: cliticFlags };
 }
 
 /** A trie match in a document: tokens `[first, last]`, proclitics cut off the first. */
@@ -169,7 +173,8 @@ export function matchesAt(index: PhraseIndex, lookup: TokenLookup, i: number, ou
   const trie = index.trie;
   const limit = Math.min(lookup.lineEnd[i]!, i + trie.maxLength);
   const before = out.length;
-  for (let r = 0; r < READINGS; r++) {
+  const readings = lookup.clitic[i] === 1 ? READINGS : 1;
+  for (let r = 0; r < readings; r++) {
     const id = lookup.readings[i * READINGS + r]!;
     if (!trie.startsEntry(id)) continue;
     let node = trie.child(TokenTrie.ROOT, id);

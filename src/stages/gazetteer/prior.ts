@@ -17,11 +17,22 @@ export interface PriorOptions {
   nisbaFilter: boolean;
 }
 
+const ambiguityNotes = new WeakMap<GazetteerEntry, string>();
+/** `X is ambiguous (reason): note`, built once per entry. */
+function ambiguityNote(entry: GazetteerEntry): string {
+  let note = ambiguityNotes.get(entry);
+  if (note === undefined) {
+    note = `${entry.name} is ambiguous (${entry.ambiguous})${entry.note !== undefined ? `: ${entry.note}` : ''}`;
+    ambiguityNotes.set(entry, note);
+  }
+  return note;
+}
+
 /** Confidence and notes for a match, or null when the match must not be a name. */
 export function priorOf(words: DocWords, m: PhraseMatch, entry: GazetteerEntry, options: PriorOptions): { confidence: number; notes: string[] } | null {
   const notes: string[] = [];
   let confidence = entry.ambiguous !== undefined && entry.confidence === 1 ? options.ambiguousConfidence : entry.confidence;
-  if (entry.ambiguous !== undefined) notes.push(`${entry.name} is ambiguous (${entry.ambiguous})${entry.note !== undefined ? `: ${entry.note}` : ''}`);
+  if (entry.ambiguous !== undefined) notes.push(ambiguityNote(entry));
   const prev = m.first - 1;
   const joined = prev >= 0 && !words.startsLine(m.first) && m.reading === 0;
   const prevRoles = joined ? words.roleOf(prev) : 0;

@@ -276,13 +276,18 @@ class MoneyScanner {
   }
 
   /** A head noun at token `k` and the longest qualifier sequence after it. */
-  private nameAt(k: number, bare: boolean): CurrencyMatch | null {
+  private nameAt(k: number, bare: boolean, known?: HeadForm, knownCut = 0): CurrencyMatch | null {
     const t = this.tokens;
     const heads = this.table.heads;
-    const head = bare ? heads.lookupWithProclitics(this.text, t.vStart[k]!, t.vEnd[k]!, MIN_STEM) : heads.lookup(this.text, t.vStart[k]!, t.vEnd[k]!);
+    let head = known;
+    let cut = knownCut;
+    if (head === undefined) {
+      head = bare ? heads.lookupWithProclitics(this.text, t.vStart[k]!, t.vEnd[k]!, MIN_STEM) : heads.lookup(this.text, t.vStart[k]!, t.vEnd[k]!);
+      cut = bare ? heads.cut : 0;
+    }
     if (head === undefined) return null;
     if (!bare && head.article) return null;
-    if (bare && heads.cut > 0 && !procliticReadings(this.norm(k), MIN_STEM).some((r) => r.cut === heads.cut)) return null;
+    if (bare && cut > 0 && !procliticReadings(this.norm(k), MIN_STEM).some((r) => r.cut === cut)) return null;
     let name: CurrencyName | null = null;
     let last = k;
     for (const candidate of head.names) {
@@ -335,9 +340,9 @@ class MoneyScanner {
     for (const q of quantities) quantityEnds.add(q.numberLast);
     for (let k = 0; k < t.count; k++) {
       if (t.kind[k] !== TokenKind.Word || t.vEnd[k]! - t.vStart[k]! > maxLength) continue;
-      if (heads.lookupWithProclitics(text, t.vStart[k]!, t.vEnd[k]!, MIN_STEM) === undefined) continue;
-      if (this.isUsed(k)) continue;
-      const m = this.nameAt(k, true);
+      const found = heads.lookupWithProclitics(text, t.vStart[k]!, t.vEnd[k]!, MIN_STEM);
+      if (found === undefined || this.isUsed(k)) continue;
+      const m = this.nameAt(k, true, found, heads.cut);
       if (m === null || m.head === null) continue;
       const head = m.head;
       const noun = head.noun;

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { NUMBER_CLASS_NAMES, WORD_FLAG_NAMES, WordFlag, type NumberWord } from '../../arabic/number-words.js';
 import { DataError } from '../../core/errors.js';
 import { Exact } from './exact.js';
-import { phraseTokens } from './token-context.js';
+import { PhraseSet, phraseTokens } from './token-context.js';
 import { WordTable } from './word-table.js';
 
 /** Context classes of number-words.contexts.tsv. */
@@ -44,8 +44,8 @@ export interface ContextPhrase {
 /** The compiled lexicon. */
 export interface NumberLexicon {
   words: WordTable<NumberWord>;
-  /** Context phrases by class, longest first. */
-  contexts: Map<ContextClass, ContextPhrase[]>;
+  /** Context phrases by class, indexed. */
+  contexts: Map<ContextClass, PhraseSet>;
   /** Folded single words of a class, for quick membership tests. */
   single: Map<ContextClass, Map<string, string>>;
   /** Longest phrase of each class, in tokens. */
@@ -116,11 +116,11 @@ export function loadNumberWords(path: string, normalise: (s: string) => string):
 
 /** Loads context phrases: `phrase, class, value` a line. */
 export function loadContexts(path: string, normalise: (s: string) => string): Pick<NumberLexicon, 'contexts' | 'single' | 'longest'> {
-  const contexts = new Map<ContextClass, ContextPhrase[]>();
+  const lists = new Map<ContextClass, ContextPhrase[]>();
   const single = new Map<ContextClass, Map<string, string>>();
   const longest = new Map<ContextClass, number>();
   for (const cls of CONTEXT_CLASSES) {
-    contexts.set(cls, []);
+    lists.set(cls, []);
     single.set(cls, new Map());
     longest.set(cls, 0);
   }
@@ -136,11 +136,12 @@ export function loadContexts(path: string, normalise: (s: string) => string): Pi
     const cls = clsName as ContextClass;
     const tokens = phraseTokens(normalise(phrase.trim()));
     if (tokens.length === 0) throw new DataError(`${where}: empty phrase`);
-    contexts.get(cls)!.push({ tokens, cls, value });
+    lists.get(cls)!.push({ tokens, cls, value });
     if (tokens.length === 1) single.get(cls)!.set(tokens[0]!, value);
     longest.set(cls, Math.max(longest.get(cls)!, tokens.length));
   }
-  for (const list of contexts.values()) list.sort((a, b) => b.tokens.length - a.tokens.length);
+  const contexts = new Map<ContextClass, PhraseSet>();
+  for (const [cls, list] of lists) contexts.set(cls, new PhraseSet(list));
   return { contexts, single, longest };
 }
 

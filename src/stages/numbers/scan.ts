@@ -14,7 +14,7 @@ import { TokenKind, type TokenTable } from '../../core/tokens.js';
 import { digitValue, readDigits, separatorEvidence, type DecimalConvention, type DigitReading, type DocumentHint, type RaDecimal } from './digits.js';
 import { Exact } from './exact.js';
 import type { ContextClass, NumberLexicon } from './lexicon.js';
-import { TokenView, phraseEndingAt, phraseStartingAt } from './token-context.js';
+import { TokenView, phraseCovering, phraseEndingAt, phraseStartingAt } from './token-context.js';
 
 /** A number found in the text, shared with the money stage through `doc.shared`. */
 export interface Quantity {
@@ -494,7 +494,7 @@ export class NumberScanner {
   /** `6000ق.م`: a year marker glued to the digits and continued by the next tokens. */
   private yearMarkerGlued(i: number, d: DigitToken): boolean {
     if (d.suffix === '') return false;
-    for (const phrase of this.lexicon.contexts.get('year-after')!) {
+    for (const phrase of this.lexicon.contexts.get('year-after')!.startingWith(d.suffix)) {
       if (phrase.tokens[0] !== d.suffix) continue;
       let ok = true;
       for (let k = 1; k < phrase.tokens.length && ok; k++) ok = this.tv.norm(i + k) === phrase.tokens[k] && !this.tv.lineBefore(i + k);
@@ -547,14 +547,7 @@ export class NumberScanner {
 
   /** A phrase of `cls` covers token `i` (آل ثاني، فريق أول). */
   private insidePhrase(cls: ContextClass, i: number): boolean {
-    for (const phrase of this.lexicon.contexts.get(cls)!) {
-      for (let offset = 0; offset < phrase.tokens.length; offset++) {
-        const first = i - offset;
-        if (first < 0) continue;
-        if (phraseStartingAt(this.tv, [phrase], first, true) !== null) return true;
-      }
-    }
-    return false;
+    return phraseCovering(this.tv, this.lexicon.contexts.get(cls)!, i);
   }
 
   /** `%25`: a percent sign written before the digits (right-to-left typing). */

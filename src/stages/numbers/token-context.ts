@@ -1,6 +1,7 @@
 /**
  * Reading the words around a number: folded token forms, proclitic stems and context
- * phrases. Only used around numbers (a few percent of tokens), so plain strings are fine.
+ * phrases. Only used around numbers (a few percent of tokens); phrases are indexed by
+ * their first and last token so a check costs a map lookup, not a scan of the list.
  */
 import { procliticReadings } from '../../arabic/clitics.js';
 import type { TokenTable } from '../../core/tokens.js';
@@ -17,6 +18,7 @@ export class TokenView {
   readonly tokens: TokenTable;
   readonly text: string;
   private readonly cache = new Map<number, string>();
+  private readonly stemCache = new Map<number, string[]>();
 
   constructor(tokens: TokenTable) {
     this.tokens = tokens;
@@ -60,52 +62,107 @@ export class TokenView {
    * (`src/arabic/clitics.ts`), so `بأكثر` also reads as `أكثر` and `لعام` as `عام`.
    */
   stems(i: number): string[] {
-    const norm = this.norm(i);
-    if (this.kind(i) !== TokenKind.Word) return [norm];
-    return procliticReadings(norm, 2).map((r) => r.stem);
+    let stems = this.stemCache.get(i);
+    if (stems === undefined) {
+      const norm = this.norm(i);
+      stems = this.kind(i) !== TokenKind.Word ? [norm] : procliticReadings(norm, 2).map((r) => r.stem);
+      this.stemCache.set(i, stems);
+    }
+    return stems;
   }
 }
+
+/** The phrases of one context class, indexed by their first, last and every token. */
+export class PhraseSet {
+  readonly list: readonly ContextPhrase[];
+  private readonly byFirst = new Map<string, ContextPhrase[]>();
+  private readonly byLast = new Map<string, ContextPhrase[]>();
+  private readonly byToken = new Map<string, [ContextPhrase, number][]>();
+
+  constructor(phrases: readonly ContextPhrase[]) {
+    // Longest first, so the longest phrase wins.
+    this.list = [...phrases].sort((a, b) => b.tokens.length - a.tokens.length);
+    const push = <T>(map: Map<string, T[]>, key: string, value: T) => {
+      const list = map.get(key);
+      if (list === undefined) map.set(key, [value]);
+      else list.push(value);
+    };
+    for (const p of this.list) {
+      push(this.byFirst, p.tokens[0]!, p);
+      push(this.byLast, p.tokens[p.tokens.length - 1]!, p);
+      p.tokens.forEach((t, k) => push(this.byToken, t, [p, k] as [ContextPhrase, number]));
+    }
+  }
+
+  startingWith(token: string): readonly ContextPhrase[] {
+    return this.byFirst.get(token) ?? NONE;
+  }
+
+  endingWith(token: string): readonly ContextPhrase[] {
+    return this.byLast.get(token) ?? NONE;
+  }
+
+  containing(token: string): readonly [ContextPhrase, number][] {
+    return this.byToken.get(token) ?? [];
+  }
+}
+
+const NONE: readonly ContextPhrase[] = [];
 
 /**
- * Does a phrase of `phrases` end at token `last` (inclusive)? Its first token may carry
- * proclitics. Returns the phrase and its first token index, or null.
+ * Does a phrase of `set` end at token `last` (inclusive)? Its first token may carry
+ * proclitics (بأكثر من، لعام). Returns the phrase and its first token index, or null.
  */
-export function phraseEndingAt(tv: TokenView, phrases: readonly ContextPhrase[], last: number): { phrase: ContextPhrase; first: number } | null {
-  for (const phrase of phrases) {
-    const n = phrase.tokens.length;
-    const first = last - n + 1;
-    if (first < 0) continue;
-    if (matches(tv, phrase, first)) return { phrase, first };
+export function phraseEndingAt(tv: TokenView, set: PhraseSet, last: number): { phrase: ContextPhrase; first: number } | null {
+  if (last < 0 || last >= tv.count) return null;
+  for (const phrase of set.endingWith(tv.norm(last))) {
+    const first = last - phrase.tokens.length + 1;
+    if (first >= 0 && matches(tv, phrase, first)) return { phrase, first };
+  }
+  // A one-word phrase with proclitics on it: its stem is the phrase.
+  if (tv.kind(last) === TokenKind.Word) {
+    for (const stem of tv.stems(last)) {
+      for (const phrase of set.endingWith(stem)) if (phrase.tokens.length === 1) return { phrase, first: last };
+    }
   }
   return null;
 }
 
-/** Does a phrase of `phrases` start at token `first`? Proclitics are not allowed on it. */
-export function phraseStartingAt(tv: TokenView, phrases: readonly ContextPhrase[], first: number, allowProclitics = false): { phrase: ContextPhrase; last: number } | null {
-  for (const phrase of phrases) {
-    const n = phrase.tokens.length;
-    if (first + n > tv.count) continue;
-    if (allowProclitics ? matches(tv, phrase, first) : exact(tv, phrase, first)) return { phrase, last: first + n - 1 };
+/** Does a phrase of `set` start at token `first`? Proclitics on it only when allowed. */
+export function phraseStartingAt(tv: TokenView, set: PhraseSet, first: number, allowProclitics = false): { phrase: ContextPhrase; last: number } | null {
+  if (first < 0 || first >= tv.count) return null;
+  const heads = allowProclitics && tv.kind(first) === TokenKind.Word ? tv.stems(first) : [tv.norm(first)];
+  for (const head of heads) {
+    for (const phrase of set.startingWith(head)) {
+      const n = phrase.tokens.length;
+      if (first + n > tv.count) continue;
+      if (rest(tv, phrase, first)) return { phrase, last: first + n - 1 };
+    }
   }
   return null;
 }
 
-function exact(tv: TokenView, phrase: ContextPhrase, first: number): boolean {
-  for (let k = 0; k < phrase.tokens.length; k++) {
-    if (k > 0 && tv.lineBefore(first + k)) return false;
+/** Does a phrase of `set` cover token `i` (آل ثاني over ثاني)? Proclitics allowed on its head. */
+export function phraseCovering(tv: TokenView, set: PhraseSet, i: number): boolean {
+  if (i < 0 || i >= tv.count) return false;
+  for (const [phrase, k] of set.containing(tv.norm(i))) {
+    const first = i - k;
+    if (first >= 0 && first + phrase.tokens.length <= tv.count && matches(tv, phrase, first)) return true;
+  }
+  return false;
+}
+
+/** The tokens after the head match (same line). */
+function rest(tv: TokenView, phrase: ContextPhrase, first: number): boolean {
+  for (let k = 1; k < phrase.tokens.length; k++) {
+    if (tv.lineBefore(first + k)) return false;
     if (tv.norm(first + k) !== phrase.tokens[k]) return false;
   }
   return true;
 }
 
 function matches(tv: TokenView, phrase: ContextPhrase, first: number): boolean {
-  for (let k = 1; k < phrase.tokens.length; k++) {
-    if (tv.lineBefore(first + k)) return false;
-    if (tv.norm(first + k) !== phrase.tokens[k]) return false;
-  }
+  if (!rest(tv, phrase, first)) return false;
   const head = phrase.tokens[0]!;
   return tv.norm(first) === head || tv.stems(first).includes(head);
 }
-
-/** The contexts of one class as a lookup helper. */
-export type ContextLookup = (cls: ContextClass) => readonly ContextPhrase[];

@@ -12,9 +12,17 @@
  * token   و ب ا ل م ل ي و ن      suffix hashes h[k] for k = 9 .. 0, one pass
  *         0 1 2 3 4 5 6 7 8      lookups: h[0] (whole), h[1] (after و), h[2] (after وب)
  * ```
+ *
+ * Before hashing, a 4096-entry filter on the word's last two letters refuses most tokens:
+ * cutting proclitics never changes how a word ends.
  */
 
 const MULTIPLIER = 31;
+
+/** Filter slot of a word ending in `prev`, `last` (the low 6 bits of each: the Arabic block fits). */
+function endSlot(prev: number, last: number): number {
+  return ((last & 0x3f) << 6) | (prev & 0x3f);
+}
 const ALEF = 0x0627;
 
 function finalise(h: number): number {
@@ -36,6 +44,7 @@ export class WordTable<T> {
   private readonly values: T[] = [];
   private slots: Int32Array = new Int32Array(0);
   private mask = 0;
+  private readonly ends = new Uint8Array(4096);
   /** Longest key, so longer tokens are refused before hashing. */
   maxLength = 0;
 
@@ -48,6 +57,7 @@ export class WordTable<T> {
     }
     this.keys.push(key);
     this.values.push(value);
+    this.ends[endSlot(key.length > 1 ? key.charCodeAt(key.length - 2) : 0, key.charCodeAt(key.length - 1))] = 1;
     if (key.length > this.maxLength) this.maxLength = key.length;
     this.slots = new Int32Array(0); // rebuilt by the next lookup
   }
@@ -112,6 +122,7 @@ export class WordTable<T> {
   /** The value for exactly `text[start, end)`, or undefined. */
   lookup(text: string, start: number, end: number): T | undefined {
     if (end - start > this.maxLength || end <= start) return undefined;
+    if (this.ends[endSlot(end - start > 1 ? text.charCodeAt(end - 2) : 0, text.charCodeAt(end - 1))] === 0) return undefined;
     let h = 0;
     for (let k = end - 1; k >= start; k--) h = (Math.imul(h, MULTIPLIER) + text.charCodeAt(k)) | 0;
     const i = this.probe(text, start, end, h, false);
@@ -135,6 +146,7 @@ export class WordTable<T> {
     this.restoredAlef = false;
     const length = end - start;
     if (length > this.maxLength + 2 || length <= 0) return undefined;
+    if (this.ends[endSlot(length > 1 ? text.charCodeAt(end - 2) : 0, text.charCodeAt(end - 1))] === 0) return undefined;
     let h = 0;
     let h1 = 0;
     let h2 = 0;

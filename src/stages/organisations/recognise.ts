@@ -170,7 +170,9 @@ export function recogniseOrganisations(
   const placeAt = (i: number, cut = 0): Candidate | undefined => placesAt.get(i)?.find((c) => c.cut === cut && c.label !== 'ORG');
 
   // 2. Trigger rules.
+  const any = words.anyRole;
   for (let i = 0; i < n - 1; i++) {
+    if ((any[i]! & Role.OrganisationTrigger) === 0) continue;
     const r = words.readingWithRole(i, Role.OrganisationTrigger);
     if (r < 0) continue;
     const trigger = setup.roles.organisationTriggers.get(words.id(i, r))!;

@@ -62,6 +62,25 @@ const UNKNOWN_NAME_CONFIDENCE = 0.75;
 /** Context-confirmed candidates at or above this spread to the other mentions. */
 const CONFIRMED = 0.9;
 
+/**
+ * The distinct place entries behind a trie output (the same array object for every match
+ * of a name), computed once per name and kept.
+ */
+const entriesByForms = new WeakMap<readonly number[], GazetteerEntry[]>();
+function placeEntries(index: GazetteerSetup['index'], forms: readonly number[]): GazetteerEntry[] {
+  let entries = entriesByForms.get(forms);
+  if (entries === undefined) {
+    const seen = new Map<string, GazetteerEntry>();
+    for (const f of forms) {
+      const e = index.forms[f]!.entry;
+      if (e.label !== 'ORG') seen.set(e.id, e);
+    }
+    entries = [...seen.values()];
+    entriesByForms.set(forms, entries);
+  }
+  return entries;
+}
+
 /** Candidates of one document: every one considered, and those chosen to be written. */
 export interface PlaceResult {
   all: Candidate[];
@@ -80,18 +99,7 @@ export function recognisePlaces(doc: Doc, setup: GazetteerSetup, options: PlaceR
   // 1. Gazetteer matches, and the countries the document names without doubt.
   const matches: PhraseMatch[] = [];
   for (let i = 0; i < n; i++) if (words.startsEntry[i] === 1) matchesAt(index, lookup, i, matches);
-  const entriesOf = (m: PhraseMatch): GazetteerEntry[] => {
-    if (m.forms.length === 1) {
-      const e = index.forms[m.forms[0]!]!.entry;
-      return e.label === 'ORG' ? [] : [e];
-    }
-    const seen = new Map<string, GazetteerEntry>();
-    for (const f of m.forms) {
-      const e = index.forms[f]!.entry;
-      if (e.label !== 'ORG') seen.set(e.id, e);
-    }
-    return [...seen.values()];
-  };
+  const entriesOf = (m: PhraseMatch): GazetteerEntry[] => placeEntries(index, m.forms);
   const countries = new Set<string>();
   for (const m of matches) {
     const es = entriesOf(m);
@@ -184,7 +192,9 @@ function readingOfCut(cut: number): number {
 function addDirectionCandidates(words: DocWords, candidates: Candidate[], placeAt: (i: number) => Candidate | undefined, placeEnds: ReadonlySet<number>): void {
   const n = words.count;
   const added: Candidate[] = [];
+  const any = words.anyRole;
   for (let i = 0; i < n; i++) {
+    if ((any[i]! & Role.DirectionNoun) === 0) continue;
     const r0 = words.readingWithRole(i, Role.DirectionNoun);
     if (r0 < 0) continue;
     if (r0 === 0 && isRelational(words, i, placeEnds)) continue;
@@ -240,7 +250,9 @@ function addTriggerContext(
   options: PlaceRuleOptions,
 ): void {
   const n = words.count;
+  const any = words.anyRole;
   for (let i = 0; i < n - 1; i++) {
+    if ((any[i]! & Role.PlaceTrigger) === 0) continue;
     const r = words.readingWithRole(i, Role.PlaceTrigger);
     if (r < 0 || words.startsLine(i + 1)) continue;
     const trigger = setup.roles.placeTriggers.get(words.id(i, r))!;
