@@ -104,6 +104,11 @@ export function registerEvalCommand(program: Command): void {
         options,
         warnings: paired.warnings,
       };
+      // `tawsim eval ... | head`: a reader that stops early is not an error.
+      process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+        if (error.code === 'EPIPE') process.exit(0);
+        throw error;
+      });
       process.stdout.write(opts.json === true ? formatJson(result, ctx) : `${formatReport(result, ctx)}\n`);
     });
 }
