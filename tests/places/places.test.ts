@@ -96,6 +96,8 @@ describe('places: direction + place', () => {
     // Relational: a direction after a place or a distance is "north of".
     ['في بغداد شمال العراق', [['GPE', 'بغداد'], ['GPE', 'العراق']]],
     ['على بعد 20 كلم شمال بغداد', [['GPE', 'بغداد']]],
+    ['في حي المنصور غرب بغداد', [['GPE', 'بغداد']]], // after a name: "west of"
+    ['ومعظم غرب أفريقيا', [['LOC', 'غرب أفريقيا']]], // after a quantifier: a region
   ];
   it.each(cases)('%s', (text, expected) => expect(run(text)).toEqual(expected));
   it('can be switched off', () => {

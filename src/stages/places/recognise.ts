@@ -154,9 +154,7 @@ export function recognisePlaces(doc: Doc, setup: GazetteerSetup, options: PlaceR
 
   // 3. Rules.
   if (options.directions) {
-    const placeEnds = new Set<number>();
-    for (const c of candidates) if (c.label !== 'ORG' && c.confidence >= 0.5) placeEnds.add(c.last);
-    addDirectionCandidates(words, candidates, placeAt, placeEnds);
+    addDirectionCandidates(words, candidates, placeAt);
   }
   if (options.triggers) addTriggerContext(words, setup, candidates, byStart, options);
 
@@ -189,7 +187,7 @@ function readingOfCut(cut: number): number {
  * adverb ("north of"), and only the place is an entity. Fixed names with a direction
  * inside (`أفريقيا جنوب الصحراء`) belong in the gazetteer.
  */
-function addDirectionCandidates(words: DocWords, candidates: Candidate[], placeAt: (i: number) => Candidate | undefined, placeEnds: ReadonlySet<number>): void {
+function addDirectionCandidates(words: DocWords, candidates: Candidate[], placeAt: (i: number) => Candidate | undefined): void {
   const n = words.count;
   const added: Candidate[] = [];
   const any = words.anyRole;
@@ -197,7 +195,7 @@ function addDirectionCandidates(words: DocWords, candidates: Candidate[], placeA
     if ((any[i]! & Role.DirectionNoun) === 0) continue;
     const r0 = words.readingWithRole(i, Role.DirectionNoun);
     if (r0 < 0) continue;
-    if (r0 === 0 && isRelational(words, i, placeEnds)) continue;
+    if (r0 === 0 && isRelational(words, i)) continue;
     let j = i + 1;
     while (j < n && !words.startsLine(j)) {
       if ((words.roleOf(j) & Role.DirectionNoun) !== 0) j++;
@@ -227,13 +225,20 @@ function addDirectionCandidates(words: DocWords, candidates: Candidate[], placeA
   }
 }
 
-/** The token before a direction is a place or a distance: the direction is relational. */
-function isRelational(words: DocWords, i: number, placeEnds: ReadonlySet<number>): boolean {
+/**
+ * Whether the direction at token `i` (its whole token) is relational ("north of"), not the
+ * head of a region's name. A region phrase opens a noun phrase: after a preposition or
+ * another function word, a quantifier (معظم، جميع), a place trigger or context word
+ * (أنحاء، منطقة), punctuation or a line start. After a noun, a name, a verb or a number
+ * the direction locates that word relative to the place (`حي المنصور غرب بغداد`, `255 كلم
+ * شمال شرق بغداد`, `مسجد فنسبري بارك شمال لندن`), and only the place is an entity.
+ */
+function isRelational(words: DocWords, i: number): boolean {
   const prev = i - 1;
   if (prev < 0 || words.startsLine(i)) return false;
-  if ((words.roleOf(prev) & Role.DistanceUnit) !== 0) return true;
-  if (words.lookup.tokens.kind[prev] === TokenKind.Number) return true;
-  return placeEnds.has(prev);
+  if (!words.isWord(prev)) return words.lookup.tokens.kind[prev] === TokenKind.Number || words.lookup.tokens.kind[prev] === TokenKind.Latin;
+  const opens = Role.FunctionWord | Role.PlaceTrigger | Role.OrganisationTrigger | Role.DirectionNoun;
+  return (words.roleOf(prev) & opens) === 0;
 }
 
 /**
