@@ -687,8 +687,10 @@ export class NumberScanner {
   private dateChain(i: number): boolean {
     const tv = this.tv;
     const isJoin = (k: number) => {
+      const kind = tv.kind(k);
+      if (kind !== TokenKind.Punct && kind !== TokenKind.Symbol) return false;
       const s = tv.norm(k);
-      return (tv.kind(k) === TokenKind.Punct || tv.kind(k) === TokenKind.Symbol) && (s === '-' || s === '/' || s === '–' || s === '\\');
+      return s === '-' || s === '/' || s === '–' || s === '\\';
     };
     const isPart = (k: number) => (tv.kind(k) === TokenKind.Number || tv.kind(k) === TokenKind.Alnum) && !tv.lineBefore(k);
     let first = i;
@@ -724,18 +726,18 @@ export class NumberScanner {
   /** `10:30`: clock times (and scores written with a colon) are left out. */
   private isTime(i: number): boolean {
     const tv = this.tv;
-    const colon = (k: number) => tv.norm(k) === ':' && tv.touchesPrevious(k) && tv.touchesPrevious(k + 1) && tv.kind(k + 1) === TokenKind.Number;
+    const colon = (k: number) => tv.touchesPrevious(k) && tv.touchesPrevious(k + 1) && tv.kind(k + 1) === TokenKind.Number && tv.norm(k) === ':';
     if (colon(i + 1)) {
       this.skipUntil = Math.max(this.skipUntil, i + 3);
       return true;
     }
-    return i >= 2 && tv.norm(i - 1) === ':' && tv.touchesPrevious(i - 1) && tv.touchesPrevious(i) && tv.kind(i - 2) === TokenKind.Number;
+    return i >= 2 && tv.touchesPrevious(i - 1) && tv.touchesPrevious(i) && tv.kind(i - 2) === TokenKind.Number && tv.norm(i - 1) === ':';
   }
 
   /** `إف-16`، `كوفيد-19`، `ميغ-29`: a number hyphened to a word is part of a name. */
   private isModelName(i: number): boolean {
     const tv = this.tv;
-    if (tv.norm(i - 1) !== '-' || !tv.touchesPrevious(i) || !tv.touchesPrevious(i - 1)) return false;
+    if (!tv.touchesPrevious(i) || !tv.touchesPrevious(i - 1) || tv.norm(i - 1) !== '-') return false;
     const k = tv.kind(i - 2);
     return k === TokenKind.Word || k === TokenKind.Latin;
   }

@@ -13,11 +13,10 @@ export function phraseTokens(phrase: string): string[] {
   return phrase.match(/[\p{L}\p{M}\p{N}]+|[^\s\p{L}\p{M}\p{N}]/gu) ?? [];
 }
 
-/** Folded forms of tokens, cached per document. */
+/** Folded forms of tokens and their proclitic stems (cached per document). */
 export class TokenView {
   readonly tokens: TokenTable;
   readonly text: string;
-  private readonly cache = new Map<number, string>();
   private readonly stemCache = new Map<number, string[]>();
 
   constructor(tokens: TokenTable) {
@@ -31,12 +30,7 @@ export class TokenView {
 
   norm(i: number): string {
     if (i < 0 || i >= this.tokens.count) return '';
-    let s = this.cache.get(i);
-    if (s === undefined) {
-      s = this.text.slice(this.tokens.vStart[i], this.tokens.vEnd[i]);
-      this.cache.set(i, s);
-    }
-    return s;
+    return this.text.slice(this.tokens.vStart[i], this.tokens.vEnd[i]);
   }
 
   kind(i: number): number {

@@ -238,7 +238,7 @@ function isRelational(words: DocWords, i: number): boolean {
   if (prev < 0 || words.startsLine(i)) return false;
   if (!words.isWord(prev)) return words.lookup.tokens.kind[prev] === TokenKind.Number || words.lookup.tokens.kind[prev] === TokenKind.Latin;
   const opens = Role.FunctionWord | Role.PlaceTrigger | Role.OrganisationTrigger | Role.DirectionNoun;
-  return (words.roleOf(prev) & opens) === 0;
+  return (words.anyRole[prev]! & opens) === 0; // any reading: ومعظم، وفي
 }
 
 /**
