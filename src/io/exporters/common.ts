@@ -148,7 +148,7 @@ export class ExportReport {
         this.perReason.set(e.reason, n + 1);
       }
     }
-    this.failedDocuments.push(...other.failedDocuments);
+    for (const f of other.failedDocuments) this.failedDocuments.push(f);
   }
 
   /** A plain object for `summary.json`. */

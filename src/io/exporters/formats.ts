@@ -77,9 +77,12 @@ export function* jsonlChunks(doc: PreparedDocument, tokens: TokenSpans, options:
   const sentences = labelTokens(doc.id, doc.text, tokens, doc.sentences, doc.entities, options, report);
   if (options.unit === 'document') {
     const all: LabelledSentence = { tokens: [], tags: [], starts: [] };
+    // A loop, not push(...): a long document's token list would overflow the call stack.
     for (const s of sentences) {
-      all.tokens.push(...s.tokens);
-      all.tags.push(...s.tags);
+      for (let i = 0; i < s.tokens.length; i++) {
+        all.tokens.push(s.tokens[i]!);
+        all.tags.push(s.tags[i]!);
+      }
     }
     for (const t of all.tags) tagsSeen.add(t);
     yield `${JSON.stringify({ id: doc.id, tokens: all.tokens, ner_tags: all.tags })}\n`;
