@@ -147,7 +147,8 @@ export class NumberScanner {
       } else if (k === TokenKind.Number || k === TokenKind.Alnum) {
         q = this.fromDigits(i);
       } else if ((k === TokenKind.Symbol || k === TokenKind.Punct) && this.options.percent) {
-        q = this.fromPercentSign(i);
+        const c = text.charCodeAt(vStart[i]!);
+        if (c === 0x25 || c === 0x066a) q = this.fromPercentSign(i); // % and U+066A ARABIC PERCENT SIGN
       }
       if (q !== null) {
         this.quantities.push(q);

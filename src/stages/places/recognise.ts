@@ -238,7 +238,10 @@ function isRelational(words: DocWords, i: number): boolean {
   if (prev < 0 || words.startsLine(i)) return false;
   if (!words.isWord(prev)) return words.lookup.tokens.kind[prev] === TokenKind.Number || words.lookup.tokens.kind[prev] === TokenKind.Latin;
   const opens = Role.FunctionWord | Role.PlaceTrigger | Role.OrganisationTrigger | Role.DirectionNoun;
-  return (words.anyRole[prev]! & opens) === 0; // any reading: ومعظم، وفي
+  if ((words.roleOf(prev) & opens) !== 0) return false;
+  // After و or ف the word itself counts (ومعظم، وفي), not other cuts (كلم is no ك + لم).
+  const conjunction = words.startsWith(prev, WAW) || words.startsWith(prev, FEH);
+  return !(conjunction && (words.roleOf(prev, 1) & opens) !== 0);
 }
 
 /**
