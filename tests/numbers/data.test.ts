@@ -33,9 +33,9 @@ describe('number word data', () => {
 
   it('loads every context class', () => {
     const { contexts } = loadContexts('gazetteers/number-words.contexts.tsv', normalise);
-    for (const cls of CONTEXT_CLASSES) expect(contexts.get(cls)!.length, cls).toBeGreaterThan(0);
+    for (const cls of CONTEXT_CLASSES) expect(contexts.get(cls)!.list.length, cls).toBeGreaterThan(0);
     // Phrases are split like the tokeniser splits text.
-    expect(contexts.get('year-after')!.some((p) => p.tokens.join(' ') === 'ق . م')).toBe(true);
+    expect(contexts.get('year-after')!.list.some((p) => p.tokens.join(' ') === 'ق . م')).toBe(true);
   });
 
   it.each([
