@@ -97,6 +97,10 @@ describe('numbers: words, with every spelling and proclitics', () => {
     ['للثلاثة', [['CARDINAL', 'لثلاثة', 3]]],
     ['الدول الثلاث', [['CARDINAL', 'الثلاث', 3]]],
     ['صفر', [['CARDINAL', 'صفر', 0]]],
+    ['في الشهور الاثني عشر القادمة', [['CARDINAL', 'الاثني عشر', 12]]],
+    ['لاثني عشر عاماً', [['CARDINAL', 'اثني عشر', 12]]],
+    ['يوم الأحد الماضي', []],
+    ['قال أحد المسؤولين', []],
   ])('%s', (text, expected) => {
     expect(tag(text)).toEqual(expected);
   });
@@ -211,6 +215,8 @@ describe('numbers: ordinals', () => {
     ['الفريق أول', []],
     ['في 40 ثانية', [['CARDINAL', '40', 40]]],
     ['الحادي', []],
+    ['الملك عبدالله الثاني أمس', [['ORDINAL', 'الثاني', 2]]],
+    ['كأول بعثة إسلامية', [['ORDINAL', 'أول', 1]]],
   ])('%s', (text, expected) => {
     expect(tag(text)).toEqual(expected);
   });
@@ -347,6 +353,7 @@ describe('numbers: what is not a number', () => {
   it('a count that looks like a year is still a count', () => {
     expect(tag('بيعت 2000 نسخة')).toEqual([['CARDINAL', '2000', 2000]]);
     expect(tag('نحو 2000.')).toEqual([['CARDINAL', '2000', 2000]]);
+    expect(tag('أسفر عن مقتل 1200.')).toEqual([['CARDINAL', '1200', 1200]]);
   });
 
   it('footnote marks when asked', () => {

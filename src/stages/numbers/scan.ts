@@ -634,7 +634,7 @@ export class NumberScanner {
     if (v.isInteger() && v.num >= 1n && v.num <= 31n && this.monthFollows(q.last + 1)) return true;
     // A second year: عامي 2005 و2006 (the first was read as a year).
     if (d !== null && d.conjunction && this.yearShaped(d) && this.previousWasYear(q.first)) return true;
-    if (this.options.guessYears && d !== null && this.yearShaped(d) && !q.words) {
+    if (this.options.guessYears && d !== null && this.yearShaped(d) && !q.words && v.num >= 1900n && v.num <= 2099n) {
       // في 2008، منذ 1998: a year, whatever follows, unless a scale or a percent does.
       if (this.inSingle('year-prev', before) && this.percentAt(q.last + 1) === null) return true;
       const after = q.last + 1;
