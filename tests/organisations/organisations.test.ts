@@ -47,8 +47,16 @@ describe('organisations: trigger + noun phrase + nisba, place, ل-phrase, acrony
     ['المنظمة العربية للتنمية الزراعية', [['ORG', 'المنظمة العربية للتنمية الزراعية']]],
     ['منظمة حماية الطفولة (UNICEF)', [['ORG', 'منظمة حماية الطفولة']]],
     ['أعلنت شركة « ميكروسوفت » أمس', [['ORG', 'ميكروسوفت']]],
+    ['دعم صندوق الأمم المتحدة لرعاية الطفولة', [['ORG', 'صندوق الأمم المتحدة لرعاية الطفولة']]], // a body within a known one
+    ['قوات حماس', [['ORG', 'حماس']]], // forces of: not the organisation's own name
+    ['صندوق الأمم المتحدة', [['ORG', 'الأمم المتحدة']]],
   ];
   it.each(cases)('%s', (text, expected) => expect(run(text)).toEqual(expected));
+
+  it('names a rule-built organisation as written, with what it lies within', () => {
+    const a = runDoc(pipeline, 'دعم صندوق الأمم المتحدة لرعاية الطفولة').annotations[0]!;
+    expect(a).toMatchObject({ source: 'organisations:trigger+organisation', value: { id: null, name: 'صندوق الأمم المتحدة لرعاية الطفولة', within: 'org.intl.un' } });
+  });
 
   it('records the rule and the place behind a nisba', () => {
     const a = runDoc(pipeline, 'الحكومة العراقية').annotations[0]!;
@@ -72,6 +80,11 @@ describe('organisations: one name, a place or an organisation', () => {
       ['LOC', 'الجزيرة'],
     ]);
     expect(doc.annotations[1]!.note).toMatch(/also the organisation الجزيرة .*written as a place/);
+  });
+  it('takes a quoted media name as the organisation', () => {
+    const doc = runDoc(pipeline, 'وقال لـ « الجزيرة » أمس');
+    expect(doc.annotations.map((a) => [a.label, doc.text.slice(a.start, a.end)])).toEqual([['ORG', 'الجزيرة']]);
+    expect(doc.annotations[0]!.note).toMatch(/written as an organisation: a media name in quotes/);
   });
   it('takes the organisation after a media trigger', () => {
     expect(run('قالت قناة الجزيرة')).toEqual([['ORG', 'الجزيرة']]);

@@ -33,6 +33,8 @@ export interface Candidate {
   notes: string[];
   /** Gazetteer matches beat rule spans of the same extent. */
   priority: number;
+  /** Context that settles a place/organisation tie for this reading (a trigger, quotes). */
+  decisive?: string;
   entry?: GazetteerEntry;
 }
 

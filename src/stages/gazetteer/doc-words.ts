@@ -106,10 +106,14 @@ export class DocWords {
     return t.view.original.slice(start, t.end[i]);
   }
 
-  /** The normalised text of tokens `[first, last]`, proclitics cut off the first. */
+  /**
+   * The original text of tokens `[first, last]`, `cut` view units off the first: the name
+   * a rule-built entity is given (as written, not folded).
+   */
   phrase(first: number, last: number, cut: number): string {
     const t = this.lookup.tokens;
-    return t.view.text.slice(t.vStart[first]! + cut, t.vEnd[last]);
+    const start = cut === 0 ? t.start[first]! : t.view.originalStart(t.vStart[first]! + cut);
+    return t.view.original.slice(start, t.end[last]);
   }
 
   /** True when the view unit at the start of token `i` is `code`. */

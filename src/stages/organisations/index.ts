@@ -68,9 +68,9 @@ function settleSameSpan(
   const placeAmbiguous = place.entry?.ambiguous !== undefined;
   let orgWins: boolean;
   let why: string;
-  if (org.confidence >= 0.95 && org.notes.some((n) => n.startsWith('after '))) {
+  if (org.decisive !== undefined) {
     orgWins = true;
-    why = 'a trigger noun introduces it';
+    why = org.decisive;
   } else if (org.source === 'organisations:sports-context') {
     orgWins = true;
     why = 'sports news names the club';

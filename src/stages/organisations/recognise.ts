@@ -167,7 +167,39 @@ export function recogniseOrganisations(
     for (const c of kept) candidates.push(c);
   }
   const orgAt = (i: number, cut = 0): Candidate | undefined => orgsAt.get(i)?.find((c) => c.cut === cut);
+  // News puts the names of papers and channels in quotes (« الشرق الأوسط »): quoted, a
+  // media name is the organisation, not the region or city it is named after.
+  for (const c of candidates) {
+    if (c.entry?.type !== 'media' || c.cut !== 0 || !isQuote(words, c.first - 1, QUOTES_OPEN) || !isQuote(words, c.last + 1, QUOTES_CLOSE)) continue;
+    c.confidence = Math.max(c.confidence, HEADED);
+    c.decisive = 'a media name in quotes';
+    c.notes.push('in quotes');
+  }
   const placeAt = (i: number, cut = 0): Candidate | undefined => placesAt.get(i)?.find((c) => c.cut === cut && c.label !== 'ORG');
+
+  const stopWords = Role.FunctionWord | Role.OrganisationTrigger | Role.PlaceTrigger;
+  /**
+   * End of a ل-phrase starting at token `a` (`للطاقة الذرية`, `لرعاية الطفولة`, `لهزيمة
+   * داعش`), or -1: ل + a definite noun, or ل + a noun and its genitive (a definite word,
+   * a known organisation or place), then up to two definite words agreeing with it.
+   */
+  const lamPhraseEnd = (a: number): number => {
+    if (a >= n || words.startsLine(a) || !words.isWord(a) || !words.startsWith(a, LAM)) return -1;
+    let last = a;
+    if (!(words.isDefinite(a, 2) || words.isDefinite(a, 1))) {
+      const g = a + 1;
+      if (g >= n || words.startsLine(g)) return -1;
+      const org = orgAt(g);
+      const pl = placeAt(g);
+      if (org !== undefined) last = org.last;
+      else if (pl !== undefined) last = pl.last;
+      else if (words.isDefinite(g) && (words.roleOf(g) & stopWords) === 0) last = g;
+      else return -1;
+    }
+    let b = last + 1;
+    while (b <= last + 2 && b < n && !words.startsLine(b) && words.isDefinite(b) && (words.roleOf(b) & stopWords) === 0 && placeAt(b) === undefined) b++;
+    return b - 1;
+  };
 
   // 2. Trigger rules.
   const any = words.anyRole;
@@ -198,15 +230,25 @@ export function recogniseOrganisations(
     const j = i + 1;
     if (words.startsLine(j)) continue;
 
-    // trigger + known organisation of a type the trigger heads.
+    // trigger + known organisation of a type the trigger heads: the organisation itself.
     const known = orgAt(j);
     if (options.triggerOrganisation && known !== undefined && known.entry !== undefined && (trigger.heads.has('*') || trigger.heads.has(known.entry.type))) {
       if (trigger.include) candidates.push(make(known.last, 'trigger+organisation', Math.max(known.confidence, HEADED), `${triggerText} + ${known.name}`, known.id, known.name));
       else if (known.confidence < HEADED) {
         known.confidence = HEADED;
         known.notes.push(`after ${triggerText}`);
+        known.decisive = `after ${triggerText}`;
       }
       continue;
+    }
+    // trigger + known organisation + ل-phrase: a body within it (صندوق الأمم المتحدة
+    // لرعاية الطفولة, مفوضية الأمم المتحدة لشؤون اللاجئين).
+    if (options.triggerOrganisation && known !== undefined) {
+      const end = lamPhraseEnd(known.last + 1);
+      if (end >= 0) {
+        candidates.push(make(end, 'trigger+organisation', PLACE, `${triggerText} + ${known.name} + ${words.surface(known.last + 1)}`, null, undefined, known.id));
+        continue;
+      }
     }
 
     // trigger + «quoted name»: the name inside the quotes.
@@ -271,27 +313,10 @@ export function recogniseOrganisations(
     if (options.institutional && definite) {
       let a = j;
       while (!phraseEnd(a) && a < j + 3 && ((words.roleOf(a) & Role.OrganisationAdjective) !== 0 || ((words.roleOf(a) & Role.DefiniteNisba) !== 0 && words.isDefinite(a)))) a++;
-      if (a > j && !phraseEnd(a) && words.isWord(a) && words.startsWith(a, LAM)) {
-        let last = a;
-        const lamDefinite = words.isDefinite(a, 2) || words.isDefinite(a, 1);
-        // ل + indefinite noun needs its genitive: a definite word, a known organisation or place.
-        if (!lamDefinite) {
-          const g = a + 1;
-          const org = orgAt(g);
-          const pl = placeAt(g);
-          if (org !== undefined) last = org.last;
-          else if (pl !== undefined) last = pl.last;
-          else if (!phraseEnd(g) && words.isDefinite(g) && (words.roleOf(g) & stop) === 0) last = g;
-          else last = -1;
-        }
-        if (last >= 0) {
-          // Up to two definite words agreeing with the ل-phrase (للطاقة الذرية، للتأمين الصحي).
-          let b = last + 1;
-          while (b <= last + 2 && !phraseEnd(b) && words.isDefinite(b) && (words.roleOf(b) & stop) === 0 && placeAt(b) === undefined) b++;
-          last = b - 1;
-          candidates.push(make(last, 'institutional', INSTITUTIONAL, `${triggerText} + adjective + ${words.surface(a)}`));
-          continue;
-        }
+      const last = a > j ? lamPhraseEnd(a) : -1;
+      if (last >= 0) {
+        candidates.push(make(last, 'institutional', INSTITUTIONAL, `${triggerText} + adjective + ${words.surface(a)}`));
+        continue;
       }
     }
 
