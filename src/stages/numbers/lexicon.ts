@@ -31,6 +31,7 @@ export const CONTEXT_CLASSES = [
   'year-prev',
   'time-after',
   'not-ordinal',
+  'not-number',
 ] as const;
 export type ContextClass = (typeof CONTEXT_CLASSES)[number];
 

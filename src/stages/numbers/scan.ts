@@ -184,6 +184,7 @@ export class NumberScanner {
     if (w.cls === NumberClass.Scale && w.value.num === 1000n && w.flags & WordFlag.Singular && this.originalHas(i, SHADDA)) return null;
     const reading = this.readCardinal(i, { word: w });
     if (reading === null) return null;
+    if (this.insidePhrase('not-number', i)) return null; // ألف مبروك، ألف ليلة وليلة
     const q = this.makeQuantity('CARDINAL', i, reading, startV, 'numbers:words', 0.9);
     if (this.isTimeAfter(q.last + 1)) return this.skip(q);
     return this.finishCardinal(q, null);
@@ -575,7 +576,8 @@ export class NumberScanner {
   private finishCardinal(q: Quantity, d: DigitToken | null): Quantity | null {
     if (d === null && this.options.dates === 'skip' && this.isDate(q, null)) return this.skip(q);
     if (this.inPhrase('id-before', q.first - 1)) {
-      if (!this.options.identifiers) return null;
+      // الرقم 920000000: a phone or account number, not a quantity.
+      if (!this.options.identifiers || (d !== null && d.reading.plain && d.reading.integerDigits >= 7)) return null;
       q.identifier = true;
       q.note = 'identifier (رقم)';
       return q;
@@ -630,8 +632,15 @@ export class NumberScanner {
     // Before a year marker: 1990 ميلادي، 1420 هـ، 500 ق.م.
     if (phraseStartingAt(tv, this.lexicon.contexts.get('year-after')!, q.last + 1) !== null) return true;
     const v = q.value;
-    // A day: 7 تشرين الثاني، 27 من صفر.
-    if (v.isInteger() && v.num >= 1n && v.num <= 31n && this.monthFollows(q.last + 1)) return true;
+    // A day: 7 تشرين الثاني، 27 من صفر; the first day of a span: من 12 إلى 14 مارس.
+    if (v.isInteger() && v.num >= 1n && v.num <= 31n) {
+      if (this.monthFollows(q.last + 1)) return true;
+      const join = q.last + 1;
+      if (this.inSingle('range-join', join) && tv.kind(join + 1) === TokenKind.Number && this.monthFollows(join + 2)) {
+        const day = this.digitToken(join + 1);
+        if (day !== null && day.reading.plain && day.reading.value.num <= 31n) return true;
+      }
+    }
     // A second year: عامي 2005 و2006 (the first was read as a year).
     if (d !== null && d.conjunction && this.yearShaped(d) && this.previousWasYear(q.first)) return true;
     if (this.options.guessYears && d !== null && this.yearShaped(d) && !q.words && v.num >= 1900n && v.num <= 2099n) {
