@@ -135,16 +135,27 @@ export function recognisePlaces(doc: Doc, setup: GazetteerSetup, options: PlaceR
     if (list === undefined) byStart.set(m.first, [c]);
     else list.push(c);
   }
-  // A name listed with its trigger (`منطقة الساحل`) is written without it when the rest is
-  // a name of the same entry: SPEC.md's gold keeps triggers outside place spans.
-  const listedWithTrigger = (c: Candidate): boolean => {
-    if (c.last === c.first || (words.anyRole[c.first]! & Role.PlaceTrigger) === 0) return false;
+  // A name listed with its trigger (`منطقة الساحل`, `مدينة غزة`) is written without it
+  // when the rest is a name too (SPEC.md's gold keeps triggers outside place spans); the
+  // entry of the longer listing is kept, being the more specific reading.
+  const shifted = new Set<Candidate>();
+  for (const c of candidates) {
+    if (c.last === c.first || (words.anyRole[c.first]! & Role.PlaceTrigger) === 0) continue;
     const trigger = setup.roles.placeTriggers.get(words.id(c.first, readingOfCut(c.cut)));
-    return trigger !== undefined && trigger.label !== null && (byStart.get(c.first + 1)?.some((d) => d.id === c.id && d.last === c.last && d.cut === 0) ?? false);
-  };
-  if (candidates.some(listedWithTrigger)) {
-    const kept = candidates.filter((c) => !listedWithTrigger(c));
-    for (const [k, list] of byStart) byStart.set(k, list.filter((c) => !listedWithTrigger(c)));
+    if (trigger === undefined || trigger.label === null) continue;
+    const rest = byStart.get(c.first + 1)?.filter((d) => d.last === c.last && d.cut === 0) ?? [];
+    if (rest.length === 0) continue;
+    for (const d of rest) shifted.add(d); // replaced by the shifted listing
+    const list = byStart.get(c.first)!;
+    list.splice(list.indexOf(c), 1);
+    c.notes.push(`listed as ${words.phrase(c.first, c.last, c.cut)}; the trigger stays outside the span`);
+    c.first += 1;
+    c.cut = 0;
+    byStart.get(c.first)!.push(c);
+  }
+  if (shifted.size > 0) {
+    const kept = candidates.filter((c) => !shifted.has(c));
+    for (const [k, list] of byStart) byStart.set(k, list.filter((c) => !shifted.has(c)));
     // (no push(...kept): spreading a long array overflows the stack on big documents)
     candidates.length = 0;
     for (const c of kept) candidates.push(c);
