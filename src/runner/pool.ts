@@ -1,12 +1,14 @@
 import { Worker } from 'node:worker_threads';
 import type { ResolvedConfig } from '../core/config.js';
 import { TawsimError } from '../core/errors.js';
+import type { OutputFile } from '../io/exporters/index.js';
 import type { DocumentJob, DocumentSummary, ProcessOptions } from './process-document.js';
 
 export interface PoolResult {
   seq: number;
   summary: DocumentSummary;
   json?: string;
+  files?: OutputFile[];
 }
 
 interface Slot {
@@ -47,7 +49,7 @@ export class WorkerPool {
         slot.resolve = undefined;
         slot.reject = undefined;
         this.waiting.shift()?.();
-        done({ seq: m.seq, summary: m.summary, json: m.json });
+        done({ seq: m.seq, summary: m.summary, json: m.json, files: m.files });
       });
       worker.on('error', (error) => slot.reject?.(error));
       worker.on('exit', (code) => {

@@ -1,7 +1,9 @@
 import { Doc } from '../core/document.js';
 import { checkDocument } from '../core/invariants.js';
 import type { Pipeline } from '../core/pipeline.js';
+import type { RUN_FORMATS } from '../core/config.js';
 import type { Encoding } from '../io/decode.js';
+import { renderDocumentOutputs, type OutputFile } from '../io/exporters/index.js';
 import { serialiseStandoff, toStandoff, type StandoffDocument } from '../io/standoff.js';
 import { VERSION } from '../version.js';
 
@@ -46,6 +48,8 @@ export interface ProcessOptions {
   check: boolean;
   includeText: boolean;
   pretty: boolean;
+  /** Files written per document besides the standoff JSON (brat, spacy, conll). */
+  formats?: (typeof RUN_FORMATS)[number][];
 }
 
 export interface ProcessedDocument {
@@ -55,6 +59,8 @@ export interface ProcessedDocument {
   standoff?: StandoffDocument;
   /** Its serialised form. */
   json?: string;
+  /** Other formats' files, relative to the output folder. */
+  files?: OutputFile[];
 }
 
 /** Runs the pipeline on one decoded document and builds its standoff file and summary. */
@@ -92,5 +98,12 @@ export function processJob(pipeline: Pipeline, job: DocumentJob, options: Proces
     labels,
     ms: Math.round((performance.now() - t0) * 100) / 100,
   };
-  return { seq: job.seq, summary, standoff, json: serialiseStandoff(standoff, options.pretty) };
+  const files: OutputFile[] = [];
+  for (const format of options.formats ?? []) {
+    if (format === 'json') continue;
+    const rendered = renderDocumentOutputs(format, standoff, doc.text, doc.tokens === null ? {} : { tokens: doc.tokens });
+    files.push(...rendered.files);
+    for (const problem of rendered.problems) (summary.warnings ??= []).push(`${format}: ${problem}`);
+  }
+  return { seq: job.seq, summary, standoff, json: serialiseStandoff(standoff, options.pretty), ...(files.length > 0 ? { files } : {}) };
 }

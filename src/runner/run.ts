@@ -11,6 +11,7 @@ import { Pipeline } from '../core/pipeline.js';
 import { decodeDocument } from '../io/decode.js';
 import { countDocuments, enumerateInputs, inspectInputs, type InputItem } from '../io/inputs.js';
 import { writeFileAtomic } from '../io/atomic-write.js';
+import { renderDocumentOutputs, type OutputFile } from '../io/exporters/index.js';
 import { isHumanDecision, mergeHumanDecisions } from '../io/merge.js';
 import { serialiseStandoff, type StandoffDocument } from '../io/standoff.js';
 import { STAGES } from '../stages/index.js';
@@ -111,7 +112,7 @@ export async function runBatch(request: RunRequest): Promise<RunOutcome> {
   const check = request.check === true || config.run.check;
   const processOptions: ProcessOptions = streaming
     ? { check, includeText: true, pretty: false }
-    : { check, includeText: config.output.includeText, pretty: config.output.pretty };
+    : { check, includeText: config.output.includeText, pretty: config.output.pretty, formats: config.output.formats };
 
   // Earlier output may hold human decisions to keep; an empty folder needs no look-up.
   let outHadFiles = false;
@@ -202,9 +203,10 @@ export async function runBatch(request: RunRequest): Promise<RunOutcome> {
     return { seq: item.seq, ...base, text: decoded.text, encoding: decoded.encoding, warnings: decoded.warnings, bytes: bytes.length };
   };
 
-  const write = async (job: DocumentJob, summary: DocumentSummary, json: string): Promise<DocumentSummary> => {
+  const write = async (job: DocumentJob, summary: DocumentSummary, json: string, files: OutputFile[]): Promise<DocumentSummary> => {
     const path = join(outDir!, `${job.id}.json`);
     let content = json;
+    let others = files;
     if (outHadFiles) {
       let previousText: string | null = null;
       try {
@@ -223,6 +225,10 @@ export async function runBatch(request: RunRequest): Promise<RunOutcome> {
             for (const a of merged.merged.annotations) if (a.status !== 'rejected') labels[a.label] = (labels[a.label] ?? 0) + 1;
             summary = { ...summary, kept: merged.kept, unanchored: merged.unanchored, annotations: merged.merged.annotations.length, labels };
             if (merged.unanchored > 0) (summary.warnings ??= []).push(`${merged.unanchored} human decision(s) could not be re-anchored (kept under "unanchored")`);
+            // Other formats must show the same decisions as the standoff file.
+            others = config.output.formats
+              .filter((f) => f !== 'json')
+              .flatMap((f) => renderDocumentOutputs(f, merged.merged, job.text).files);
           }
         } catch (error) {
           return { ...summary, status: 'failed', reason: `earlier output ${path} holds human decisions but cannot be read (${(error as Error).message}); not overwritten` };
@@ -230,6 +236,7 @@ export async function runBatch(request: RunRequest): Promise<RunOutcome> {
       }
     }
     await writeFileAtomic(path, content);
+    for (const file of others) await writeFileAtomic(join(outDir!, file.relativePath), file.content);
     return summary;
   };
 
@@ -249,7 +256,7 @@ export async function runBatch(request: RunRequest): Promise<RunOutcome> {
     if (streaming) return record(item.seq, summary, result.json);
     try {
       const json = result.json;
-      summary = await writes.add(() => write(job, summary, json));
+      summary = await writes.add(() => write(job, summary, json, result.files ?? []));
     } catch (error) {
       summary = { ...summary, status: 'failed', reason: `cannot write the output (${(error as Error).message})` };
     }

@@ -28,7 +28,7 @@ port.on('message', (job: DocumentJob) => {
   try {
     const result = processJob(pipeline, job, init.options);
     // The standoff object stays here: the serialised JSON is all the runner needs.
-    port.postMessage({ type: 'result', seq: result.seq, summary: result.summary, json: result.json });
+    port.postMessage({ type: 'result', seq: result.seq, summary: result.summary, json: result.json, files: result.files });
   } catch (error) {
     const reason = `internal error: ${(error as Error).message}`;
     port.postMessage({ type: 'result', seq: job.seq, summary: { id: job.id, source: job.source, status: 'failed', reason } });

@@ -274,3 +274,36 @@ describe('tawsim run: a killed run', () => {
     expect(readdirSync(out).filter((f) => f.endsWith('.json'))).toHaveLength(401);
   }, 60_000);
 });
+
+describe('tawsim run --format', () => {
+  it('writes brat, spaCy and CoNLL files beside each standoff file, all readable back', async () => {
+    const out = tempDir();
+    const r = await tawsim(['run', 'corpus', '--out', out, '--format', 'json,brat,spacy,conll']);
+    expect(r.code).toBe(0);
+    const id = '000_2af77db84c8b7592';
+    expect(allFiles(out).sort()).toEqual([`${id}.ann`, `${id}.conll`, `${id}.json`, `${id}.spacy.jsonl`, `${id}.txt`, 'manifest.json']);
+    const standoff = readJson<{ annotations: { start: number; end: number; label: string; text: string }[] }>(join(out, `${id}.json`));
+    const text = readFileSync(join(out, `${id}.txt`), 'utf8');
+    expect(text).toBe(readFileSync(SAMPLE, 'utf8'));
+    const ann = readFileSync(join(out, `${id}.ann`), 'utf8').split('\n').filter((l) => l.startsWith('T'));
+    expect(ann).toHaveLength(standoff.annotations.length);
+    for (const line of ann) {
+      const [, type, surface] = line.split('\t');
+      const [, s, e] = type!.split(' ');
+      expect(cpSlice(text, Number(s), Number(e))).toBe(surface);
+    }
+    const spacy = JSON.parse(readFileSync(join(out, `${id}.spacy.jsonl`), 'utf8')) as { entities: [number, number, string][] };
+    expect(spacy.entities).toEqual(standoff.annotations.map((a) => [a.start, a.end, a.label]));
+    const conll = readFileSync(join(out, `${id}.conll`), 'utf8');
+    expect(conll.startsWith(`# id = ${id}\n`)).toBe(true);
+    expect(conll.match(/\tB-/g)?.length).toBe(standoff.annotations.length);
+    const manifest = readJson<Manifest>(join(out, 'manifest.json'));
+    expect(manifest.documents[0]!.warnings).toBeUndefined();
+  });
+
+  it('refuses an unknown format', async () => {
+    const r = await tawsim(['run', 'corpus', '--out', tempDir(), '--format', 'json,xml']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/--format/);
+  });
+});

@@ -42,7 +42,7 @@ describe('proclitic prefixes', () => {
     ['', false, []],
     ['وو', false, ['و', 'و']],
     ['بو', false, ['ب', 'و']],
-    ['ال', false, ['ا', 'ل']],
+    ['ال', false, ['ال']], // not a proclitic, but one piece when it is the article on digits
     ['م', false, ['م']],
     ['w', false, ['w']],
   ];
@@ -210,4 +210,36 @@ describe('round trip through token files (fast-check, seeded)', () => {
       await fc.assert(fc.asyncProperty(document, picks, (text, p) => roundTrip(text, p, clitics, scheme, format)), { seed: SEED, numRuns: 150 });
     });
   }
+});
+
+describe('the article on digits (SPEC.md: `ال50 مليون دولار` -> span `50 مليون دولار`)', () => {
+  it.each([
+    ['ال', true],
+    ['وال', true],
+    ['بال', true],
+    ['وبال', true],
+    ['الـ', true], // tatweel after the article (الـ25)
+    ['اب', false],
+    ['ل', false],
+  ])('isDigitArticlePrefix(%j) = %s', async (prefix, expected) => {
+    const { isDigitArticlePrefix } = await import('../../src/io/exporters/proclitic-prefix.js');
+    expect(isDigitArticlePrefix(prefix)).toBe(expected);
+  });
+
+  it('keep labels the whole token; split makes the article its own O token', () => {
+    const text = 'إلى ال50 مليون دولار والـ25 مليونا';
+    const money = entity(text, '50 مليون دولار', 'MONEY');
+    const cardinal = entity(text, '25 مليونا', 'CARDINAL');
+    expect(label(text, [money, cardinal]).out).toEqual(['إلى/O ال50/B-MONEY مليون/I-MONEY دولار/I-MONEY والـ25/B-CARDINAL مليونا/I-CARDINAL']);
+    expect(label(text, [money, cardinal], 'IOB2', 'split').out).toEqual([
+      'إلى/O ال/O 50/B-MONEY مليون/I-MONEY دولار/I-MONEY و/O الـ/O 25/B-CARDINAL مليونا/I-CARDINAL',
+    ]);
+  });
+
+  it('the article is not dropped before a word: a span inside الكتاب is still reported', () => {
+    const text = 'قرأ الكتاب';
+    const { out, report } = label(text, [entity(text, 'كتاب', 'ORG')]);
+    expect(out).toEqual(['قرأ/O الكتاب/O']);
+    expect(report.examples[0]?.reason).toBe('starts-inside-token');
+  });
 });

@@ -60,6 +60,21 @@ export function isProcliticPrefix(s: string): boolean {
   return i > 0 && i === l.length;
 }
 
+const ALEF = 0x0627;
+
+/**
+ * True when `s` is the definite article on digits, with optional proclitics before it
+ * (`ال` of `ال50`, `وال` of `وال25`, `بال`): SPEC.md's number spans leave it out
+ * (`ال50 مليون دولار` -> `50 مليون دولار`), as they leave out proclitics.
+ */
+export function isDigitArticlePrefix(s: string): boolean {
+  const l = letters(s);
+  if (l.length < 2 || l[l.length - 2] !== ALEF || l[l.length - 1] !== LAM) return false;
+  if (l.length === 2) return true;
+  const before = String.fromCharCode(...l.slice(0, -2));
+  return isProcliticPrefix(before);
+}
+
 /**
  * Splits a proclitic prefix into one piece per proclitic (each letter with the marks that
  * follow it), as UTF-16 ranges relative to the prefix start: و + U+064E ARABIC FATHA + ب
@@ -74,8 +89,8 @@ export function procliticPieces(s: string): [number, number][] {
     const c = s.charCodeAt(i);
     i++;
     while (i < s.length && isMark(s.charCodeAt(i))) i++;
-    // `لل`: the second lam belongs to the same piece.
-    if (c === LAM && i < s.length && s.charCodeAt(i) === LAM) {
+    // `لل`: the second lam belongs to the same piece; so does the article's lam (`ال`).
+    if ((c === LAM || c === ALEF) && i < s.length && s.charCodeAt(i) === LAM) {
       i++;
       while (i < s.length && isMark(s.charCodeAt(i))) i++;
     }

@@ -20,7 +20,7 @@ import type { Span } from '../../core/document.js';
 import { InvariantError } from '../../core/errors.js';
 import { offsetConverter, type OffsetConverter } from '../../core/offsets.js';
 import type { ExportEntity, ExportReport, ProblemReason } from './common.js';
-import { isProcliticPrefix, procliticPieces } from './proclitic-prefix.js';
+import { isDigitArticlePrefix, isProcliticPrefix, procliticPieces } from './proclitic-prefix.js';
 
 /** Token boundaries as the pipeline's TokenTable holds them (original UTF-16 offsets). */
 export interface TokenSpans {
@@ -88,7 +88,11 @@ export function alignSpan(text: string, tokens: TokenSpans, start: number, end: 
   if (first >= tokens.count || last < first) return { problem: 'covers-no-token' };
   const fs = tokens.start[first]!;
   if (fs > start) return { problem: 'starts-outside-token', token: text.slice(fs, tokens.end[first]) };
-  if (fs < start && !isProcliticPrefix(text.slice(fs, start))) return { problem: 'starts-inside-token', token: text.slice(fs, tokens.end[first]) };
+  if (fs < start) {
+    const prefix = text.slice(fs, start);
+    const digit = /\p{Nd}/u.test(text.charAt(start));
+    if (!isProcliticPrefix(prefix) && !(digit && isDigitArticlePrefix(prefix))) return { problem: 'starts-inside-token', token: text.slice(fs, tokens.end[first]) };
+  }
   const le = tokens.end[last]!;
   if (le > end) return { problem: 'ends-inside-token', token: text.slice(tokens.start[last], le) };
   if (le < end) return { problem: 'ends-outside-token', token: text.slice(tokens.start[last], le) };
