@@ -341,8 +341,15 @@ export function recogniseOrganisations(
 
   // 3. Sports news: a city spelt like a club's short name is the club.
   if (options.sportsContext && clubs.size > 0) {
-    const cues = new Int32Array(n + 1);
-    for (let i = 0; i < n; i++) cues[i + 1] = cues[i]! + ((words.anyRole[i]! & Role.SportsCue) !== 0 ? 1 : 0);
+    // Prefix counts of cue words, built on the first city that is a club's short name.
+    let cues: Int32Array | null = null;
+    const cueCounts = (): Int32Array => {
+      if (cues === null) {
+        cues = new Int32Array(n + 1);
+        for (let i = 0; i < n; i++) cues[i + 1] = cues[i]! + ((words.anyRole[i]! & Role.SportsCue) !== 0 ? 1 : 0);
+      }
+      return cues;
+    };
     // Only where the places stage found a city of that name: the club is named after it.
     for (const place of places?.all ?? []) {
       if (place.first !== place.last || place.entry?.type !== 'city') continue;
@@ -355,7 +362,8 @@ export function recogniseOrganisations(
       if ((words.anyRole[i - 1] ?? 0) & Role.PlaceTrigger || PLACE_PREPOSITIONS.has(i > 0 ? words.text(i - 1) : '')) continue;
       const from = Math.max(0, i - SPORTS_WINDOW);
       const to = Math.min(n, i + SPORTS_WINDOW + 1);
-      if (cues[to]! - cues[from]! === 0) continue;
+      const counts = cueCounts();
+      if (counts[to]! - counts[from]! === 0) continue;
       candidates.push({
         first: i,
         last: i,
