@@ -47,6 +47,13 @@ describe('organisations: trigger + noun phrase + nisba, place, ل-phrase, acrony
     ['المنظمة العربية للتنمية الزراعية', [['ORG', 'المنظمة العربية للتنمية الزراعية']]],
     ['منظمة حماية الطفولة (UNICEF)', [['ORG', 'منظمة حماية الطفولة']]],
     ['أعلنت شركة « ميكروسوفت » أمس', [['ORG', 'ميكروسوفت']]],
+    ['انضم إلى نادي بوردو أمس', [['ORG', 'نادي بوردو']]], // an unknown name after a trigger that takes names
+    ['درس في جامعة ليدز .', [['ORG', 'جامعة ليدز']]],
+    ['تمتلك شركة إنتاج', []], // a verbal noun (إفعال), not a name
+    ['أسست شركة تسويق', []], // تفعيل
+    ['طالب شركة نفط نيبال', []], // a common noun in construct
+    ['حققت 32 شركة ارتفاعا', []], // counted companies
+    ['تأسس حزب سياسي', []], // an adjective
     ['دعم صندوق الأمم المتحدة لرعاية الطفولة', [['ORG', 'صندوق الأمم المتحدة لرعاية الطفولة']]], // a body within a known one
     ['قوات حماس', [['ORG', 'حماس']]], // forces of: not the organisation's own name
     ['صندوق الأمم المتحدة', [['ORG', 'الأمم المتحدة']]],

@@ -32,6 +32,8 @@ export const organisationsOptions = z.strictObject({
   acronyms: z.boolean().default(true),
   /** Trigger + quoted name (`شركة «غوغل»`). */
   quotedNames: z.boolean().default(true),
+  /** A trigger that takes names + a word shaped like a name no list knows (`نادي بوردو`). */
+  unknownNames: z.boolean().default(true),
   /** In sports news a city spelt like a club's short name is the club (`فاز برشلونة`). */
   sportsContext: z.boolean().default(true),
   /**

@@ -14,6 +14,7 @@
  * adjective agrees with a definite noun), which keeps the rules bounded.
  */
 import type { Doc } from '../../core/document.js';
+import { TokenKind } from '../../core/tokens.js';
 import { chooseEntry, selectCandidates, type Candidate } from '../gazetteer/candidates.js';
 import { DocWords } from '../gazetteer/doc-words.js';
 import type { GazetteerEntry } from '../gazetteer/entries.js';
@@ -42,6 +43,7 @@ export interface OrganisationRuleOptions {
   acronyms: boolean;
   quotedNames: boolean;
   sportsContext: boolean;
+  unknownNames: boolean;
 }
 
 /** Tokens either side of a club name searched for a sports cue word. */
@@ -78,6 +80,56 @@ const PLACE = 0.8;
 const INSTITUTIONAL = 0.8;
 const ACRONYM = 0.85;
 const QUOTED = 0.8;
+const UNKNOWN_NAME = 0.55;
+
+const WAW = 0x0648; // U+0648 ARABIC LETTER WAW (conjunction)
+const FEH = 0x0641; // U+0641 ARABIC LETTER FEH (conjunction)
+const YEH = 0x064a; // U+064A ARABIC LETTER YEH (imperfect prefix; nisba ending)
+const HEH = 0x0647; // U+0647 ARABIC LETTER HEH (U+0629 TEH MARBUTA folded: feminine ending)
+/** -ات, -ها, -هم, -ون, -ين endings: plurals and pronoun suffixes, not names. */
+const NOT_NAME_ENDING = /(?:\u0627\u062a|\u0647\u0627|\u0647\u0645|\u0648\u0646|\u064a\u0646)$/;
+
+/**
+ * Whether token `j` looks like a proper name no list knows: an Arabic word of three
+ * letters or more, in no rule list, without the article (an indefinite trigger's genitive
+ * that is a common noun has it: وزارة الخارجية), not starting with a conjunction or the
+ * imperfect prefix, not ending like an adjective (-ي, -ة: حزب سياسي، جمعية خيرية), a
+ * plural or a pronoun suffix (Ryding 2005, chapters 5, 10 and 33).
+ */
+function looksLikeName(words: DocWords, j: number): boolean {
+  if (!words.isWord(j) || words.anyRole[j] !== 0 || words.isDefinite(j)) return false;
+  // A preposition on a definite noun (للإنتاج، بالسوق) is no name.
+  for (let r = 1; r < 5; r++) if (words.id(j, r) >= 0 || words.isDefinite(j, r)) return false;
+  // A name stands alone or takes an adjective; a common noun in construct takes a
+  // genitive next (شركة نفط نيبال، منظمة حقوق الإنسان, وكالة أنباء الأناضول).
+  const next = j + 1;
+  if (next < words.count && !words.startsLine(next) && words.isWord(next) && (words.anyRole[next]! & (Role.Nisba | Role.FunctionWord | Role.CommonNoun)) === 0) return false;
+  const text = words.text(j);
+  if (text.length < 3) return false;
+  const first = text.charCodeAt(0);
+  const last = text.charCodeAt(text.length - 1);
+  if (first === WAW || first === FEH || first === YEH) return false;
+  if (last === YEH || last === HEH) return false;
+  if (isVerbalNounShape(text)) return false;
+  return !NOT_NAME_ENDING.test(text);
+}
+
+const ALEF = 0x0627; // U+0627 ARABIC LETTER ALEF
+const TEH = 0x062a; // U+062A ARABIC LETTER TEH
+
+/**
+ * Verbal nouns of the derived verb forms, the commonest nouns after شركة، مؤسسة:
+ * إفعال (إنتاج), تفعيل (تسويق), افتعال, استفعال (استثمار) (Ryding 2005, ch. 5, the
+ * masdar patterns of forms II, IV, VIII and X), on the normalised letters.
+ */
+function isVerbalNounShape(t: string): boolean {
+  const at = (k: number) => t.charCodeAt(k);
+  if (t.length === 5 && at(0) === ALEF && at(3) === ALEF) return true; // إفعال
+  if (t.length === 5 && at(0) === TEH && at(3) === YEH) return true; // تفعيل
+  if (t.length === 6 && at(0) === ALEF && at(2) === TEH && at(4) === ALEF) return true; // افتعال
+  if (t.length === 7 && at(0) === ALEF && at(2) === TEH && at(5) === ALEF) return true; // استفعال
+  return false;
+}
 
 /** Candidates of one document. */
 export interface OrganisationResult {
@@ -271,6 +323,16 @@ export function recogniseOrganisations(
         });
         continue;
       }
+    }
+
+    // Indefinite trigger that takes names + a word shaped like a foreign proper name
+    // (`نادي بوردو`, `جامعة آستون`, `حزب كاديما`): not a known word of any list, no article,
+    // no conjunction or imperfect prefix, no adjective, plural or pronoun ending.
+    // (Not after a number: `32 شركة` counts companies.)
+    const counted = i > 0 && tokens.kind[i - 1] === TokenKind.Number;
+    if (options.unknownNames && trigger.names && !definite && !counted && !words.startsLine(j) && orgAt(j) === undefined && placeAt(j) === undefined && looksLikeName(words, j)) {
+      candidates.push(make(j, 'trigger+name', UNKNOWN_NAME, `a name not in the gazetteer, after ${triggerText}`));
+      continue;
     }
 
     // Noun phrase: up to two definite words (construct genitive, adjectives).
