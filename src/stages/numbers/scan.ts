@@ -185,6 +185,8 @@ export class NumberScanner {
     const reading = this.readCardinal(i, { word: w });
     if (reading === null) return null;
     if (this.insidePhrase('not-number', i)) return null; // ألف مبروك، ألف ليلة وليلة
+    // القاعة تسع 500 شخص: a unit word right before digits is a verb (تسع "holds"), not nine.
+    if (reading.last === i && w.cls === NumberClass.Unit && this.tv.kind(i + 1) === TokenKind.Number && !this.tv.lineBefore(i + 1)) return null;
     const q = this.makeQuantity('CARDINAL', i, reading, startV, 'numbers:words', 0.9);
     if (this.isTimeAfter(q.last + 1)) return this.skip(q);
     return this.finishCardinal(q, null);
@@ -322,8 +324,8 @@ export class NumberScanner {
     if (this.insidePhrase('not-ordinal', i)) return null;
     if (w.cls === NumberClass.OrdinalHundred && tv.norm(i - 1) === 'في') return null;
     if (this.monthFollows(last + 1)) return null;
-    // 40 ثانية: seconds, not "second".
-    if (w.cls === NumberClass.Ordinal && value.num === 2n && this.followsNumber(i)) return null;
+    // 40 ثانية، ثانية واحدة: seconds, not "second".
+    if (w.cls === NumberClass.Ordinal && value.num === 2n && (this.followsNumber(i) || (!article && this.wordAt(i + 1)?.word.cls === NumberClass.Unit))) return null;
     // الأولي (with yeh) after a masculine noun is أوّلي "primary": الفحص الأولي.
     if (w.cls === NumberClass.Ordinal && value.num === 1n && w.flags & WordFlag.Feminine && last === i) {
       const lastLetter = this.tokens.view.originalStart(this.tokens.vEnd[i]! - 1);
