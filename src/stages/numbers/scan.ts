@@ -317,13 +317,17 @@ export class NumberScanner {
       }
       if (w.cls === NumberClass.OrdinalTeenUnit && last === i) return null;
     }
-    // Not ordinals: كانون الثاني (a month), أمس الأول، القرن العشرين (dates), الساعة الثانية
-    // (a time), في المئة (a percent).
-    if (this.inSingle('ordinal-not-after', i - 1) || this.inSingle('date-head', i - 1) || this.inSingle('time-before', i - 1)) return null;
-    if (phraseStartingAt(tv, this.lexicon.contexts.get('ordinal-not-before')!, last + 1) !== null || this.isTimeAfter(last + 1)) return null;
-    if (this.insidePhrase('not-ordinal', i)) return null;
+    // Not ordinals: كانون الثاني (a month), أمس الأول، القرن الخامس عشر (dates), الساعة
+    // الثانية (a time), في المئة (a percent). Their words are not read again (عشر alone).
+    const skipped = (): null => {
+      this.skipUntil = Math.max(this.skipUntil, last + 1);
+      return null;
+    };
+    if (this.inSingle('ordinal-not-after', i - 1) || this.inSingle('date-head', i - 1) || this.inSingle('time-before', i - 1)) return skipped();
+    if (phraseStartingAt(tv, this.lexicon.contexts.get('ordinal-not-before')!, last + 1) !== null || this.isTimeAfter(last + 1)) return skipped();
+    if (this.insidePhrase('not-ordinal', i)) return skipped();
     if (w.cls === NumberClass.OrdinalHundred && tv.norm(i - 1) === 'في') return null;
-    if (this.monthFollows(last + 1)) return null;
+    if (this.monthFollows(last + 1)) return skipped();
     // 40 ثانية، ثانية واحدة: seconds, not "second".
     if (w.cls === NumberClass.Ordinal && value.num === 2n && (this.followsNumber(i) || (!article && this.wordAt(i + 1)?.word.cls === NumberClass.Unit))) return null;
     // الأولي (with yeh) after a masculine noun is أوّلي "primary": الفحص الأولي.
