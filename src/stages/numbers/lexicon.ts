@@ -4,7 +4,7 @@
  * every token, context phrases into maps consulted only around numbers.
  */
 import { readFileSync } from 'node:fs';
-import { NUMBER_CLASS_NAMES, WORD_FLAG_NAMES, WordFlag, type NumberWord } from '../../arabic/number-words.js';
+import { NUMBER_CLASS_NAMES, WORD_FLAG_NAMES, type NumberWord } from '../../arabic/number-words.js';
 import { DataError } from '../../core/errors.js';
 import { Exact } from './exact.js';
 import { PhraseSet, phraseTokens } from './token-context.js';
@@ -49,8 +49,6 @@ export interface NumberLexicon {
   contexts: Map<ContextClass, PhraseSet>;
   /** Folded single words of a class, for quick membership tests. */
   single: Map<ContextClass, Map<string, string>>;
-  /** Longest phrase of each class, in tokens. */
-  longest: Map<ContextClass, number>;
 }
 
 function parseFraction(s: string): Exact | null {
@@ -116,14 +114,12 @@ export function loadNumberWords(path: string, normalise: (s: string) => string):
 }
 
 /** Loads context phrases: `phrase, class, value` a line. */
-export function loadContexts(path: string, normalise: (s: string) => string): Pick<NumberLexicon, 'contexts' | 'single' | 'longest'> {
+export function loadContexts(path: string, normalise: (s: string) => string): Pick<NumberLexicon, 'contexts' | 'single'> {
   const lists = new Map<ContextClass, ContextPhrase[]>();
   const single = new Map<ContextClass, Map<string, string>>();
-  const longest = new Map<ContextClass, number>();
   for (const cls of CONTEXT_CLASSES) {
     lists.set(cls, []);
     single.set(cls, new Map());
-    longest.set(cls, 0);
   }
   for (const [line, cols] of readRows(path)) {
     const where = `${path}:${line}`;
@@ -139,14 +135,8 @@ export function loadContexts(path: string, normalise: (s: string) => string): Pi
     if (tokens.length === 0) throw new DataError(`${where}: empty phrase`);
     lists.get(cls)!.push({ tokens, cls, value });
     if (tokens.length === 1) single.get(cls)!.set(tokens[0]!, value);
-    longest.set(cls, Math.max(longest.get(cls)!, tokens.length));
   }
   const contexts = new Map<ContextClass, PhraseSet>();
   for (const [cls, list] of lists) contexts.set(cls, new PhraseSet(list));
-  return { contexts, single, longest };
-}
-
-/** True when `w` is a form with the definite article. */
-export function hasArticleFlag(w: NumberWord): boolean {
-  return (w.flags & WordFlag.Article) !== 0;
+  return { contexts, single };
 }
