@@ -96,7 +96,7 @@ function settleSameSpan(
 
 export const organisationsStage = defineStage({
   name: 'organisations',
-  summary: 'ORG from gazetteers by whole tokens with proclitics, and trigger-noun rules (nisba, place, known organisation, institutional ل-phrase, acronym, quoted name).',
+  summary: 'ORG from gazetteers by whole tokens with proclitics, and trigger-noun rules (nisba, place, known organisation, institutional lam-phrase, acronym, quoted name, sports context).',
   requires: ['tokens', 'places'],
   provides: ['organisations'],
   tagger: true,
