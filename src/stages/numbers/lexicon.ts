@@ -32,6 +32,7 @@ export const CONTEXT_CLASSES = [
   'time-after',
   'not-ordinal',
   'not-number',
+  'date-linker',
 ] as const;
 export type ContextClass = (typeof CONTEXT_CLASSES)[number];
 

@@ -68,6 +68,21 @@ export interface ScanOptions {
 }
 
 const WAW = 0x0648;
+/**
+ * Letters and endings of Arabic grammar the rules below test (word lists are data, in
+ * gazetteers/number-words*.tsv). Ryding (2005): the conjunction و §16.2, the article ال
+ * §7.4, feminine ة and sound plurals -ون/-ين/-ات §7.2-7.3, the accusative alef of the
+ * counted noun after 11-99 §15.2.
+ */
+const CONJUNCTION = '\u0648'; // و
+const ARTICLE = '\u0627\u0644'; // ال
+const ARABIC_COMMA = '\u060C'; // U+060C ARABIC COMMA
+const ARABIC_PERCENT = '\u066A'; // U+066A ARABIC PERCENT SIGN
+const TATWEEL = '\u0640'; // U+0640 ARABIC TATWEEL (kept in the view when tatweel removal is off)
+const FEMININE_ENDINGS = ['\u0647', '\u0629', '\u0627\u062A']; // ه (folded ة), ة, ات
+const SOUND_PLURAL_ENDINGS = ['\u064A\u0646', '\u0648\u0646', '\u0627\u062A']; // ين, ون, ات
+const ACCUSATIVE_ALEF = '\u0627'; // ا
+const PRONOUN_SUFFIXES = ['\u0647\u0627', '\u0646\u0627']; // ها, نا
 const REH = 0x0631;
 const YEH = 0x064a; // U+064A ARABIC LETTER YEH (in the original: not an alef maksura)
 const SHADDA = 0x0651; // U+0651 ARABIC SHADDA
@@ -197,7 +212,7 @@ export class NumberScanner {
     const tv = this.tv;
     const number = (k: number) => tv.kind(k) === TokenKind.Number;
     if (number(i - 1) && !tv.lineBefore(i)) return true;
-    if (tv.norm(i - 1) === 'من' && number(i - 2)) return true;
+    if (this.inSingle('date-linker', i - 1) && number(i - 2)) return true;
     const next = tv.norm(i + 1);
     return number(i + 1) && /^1[34]\d\d$/.test(next);
   }
@@ -250,7 +265,7 @@ export class NumberScanner {
     let k = j + 1;
     if (k >= tv.count || tv.lineBefore(k)) return null;
     let conjunction = false;
-    if (tv.kind(k) === TokenKind.Word && tv.norm(k) === 'و') {
+    if (tv.kind(k) === TokenKind.Word && tv.norm(k) === CONJUNCTION) {
       conjunction = true;
       k++;
       if (k >= tv.count || tv.lineBefore(k)) return null;
@@ -326,7 +341,7 @@ export class NumberScanner {
     if (this.inSingle('ordinal-not-after', i - 1) || this.inSingle('date-head', i - 1) || this.inSingle('time-before', i - 1)) return skipped();
     if (phraseStartingAt(tv, this.lexicon.contexts.get('ordinal-not-before')!, last + 1) !== null || this.isTimeAfter(last + 1)) return skipped();
     if (this.insidePhrase('not-ordinal', i)) return skipped();
-    if (w.cls === NumberClass.OrdinalHundred && tv.norm(i - 1) === 'في') return null;
+    if (w.cls === NumberClass.OrdinalHundred && phraseCovering(tv, this.lexicon.contexts.get('percent-after')!, i)) return null;
     if (this.monthFollows(last + 1)) return skipped();
     // 40 ثانية، ثانية واحدة: seconds, not "second".
     if (w.cls === NumberClass.Ordinal && value.num === 2n && (this.followsNumber(i) || (!article && this.wordAt(i + 1)?.word.cls === NumberClass.Unit))) return null;
@@ -350,7 +365,7 @@ export class NumberScanner {
     const tv = this.tv;
     if (k >= tv.count || tv.lineBefore(k)) return null;
     let conjunction = false;
-    if (conjunctionAllowed && tv.kind(k) === TokenKind.Word && tv.norm(k) === 'و') {
+    if (conjunctionAllowed && tv.kind(k) === TokenKind.Word && tv.norm(k) === CONJUNCTION) {
       conjunction = true;
       k++;
       if (k >= tv.count || tv.lineBefore(k)) return null;
@@ -375,7 +390,7 @@ export class NumberScanner {
   /** True when the word before `i` ends like a feminine or plural noun (ة، ات). */
   private feminineBefore(i: number): boolean {
     const prev = this.tv.norm(i - 1);
-    return this.tv.kind(i - 1) === TokenKind.Word && (prev.endsWith('ه') || prev.endsWith('ة') || prev.endsWith('ات'));
+    return this.tv.kind(i - 1) === TokenKind.Word && FEMININE_ENDINGS.some((e) => prev.endsWith(e));
   }
 
   // ---------------------------------------------------------------------------------
@@ -411,7 +426,7 @@ export class NumberScanner {
         // ال50، بال50، لل50 (the span of an ordinal starts at the article's lam for لل).
         article = s + (m[1] !== undefined ? m[1].length : m[3]!.length + 1);
       } else if (/^(?:[وف][بكل]?|[بكل])$/.test(prefix)) {
-        conjunction = prefix === 'و';
+        conjunction = prefix === CONJUNCTION;
       } else if (prefix.length >= 3) {
         glued = prefix;
       } else return null;
@@ -444,13 +459,13 @@ export class NumberScanner {
     if (!this.options.footnotes && tv.norm(i - 1) === '[' && tv.norm(i + 1) === ']' && tv.touchesPrevious(i) && tv.touchesPrevious(i + 1)) return null;
     const d = this.digitToken(i);
     if (d === null) return null;
-    if (this.options.dates === 'skip' && (d.suffix === 'م' || d.suffix === 'ه' || this.yearMarkerGlued(i, d))) return null; // 2023م، 1420هـ، 6000ق.م
+    if (this.options.dates === 'skip' && (this.yearMarker(d.suffix) || this.yearMarkerGlued(i, d))) return null; // 2023م، 1420هـ، 6000ق.م
     if (this.isListMarker(i, d)) return null;
     if (d.reading.leadingZero && d.reading.value.isZero()) return null; // 000: a stray group, never a number
     // 100،000: thousands grouped with the Arabic comma, written without spaces.
     let value = d.reading.value;
     let end = i;
-    while (d.suffix === '' && d.reading.plain && this.tv.norm(end + 1) === '،' && tv.touchesPrevious(end + 1) && tv.touchesPrevious(end + 2) && tv.kind(end + 2) === TokenKind.Number) {
+    while (d.suffix === '' && d.reading.plain && this.tv.norm(end + 1) === ARABIC_COMMA && tv.touchesPrevious(end + 1) && tv.touchesPrevious(end + 2) && tv.kind(end + 2) === TokenKind.Number) {
       const g = this.digitToken(end + 2);
       if (g === null || !g.reading.plain || g.reading.integerDigits !== 3 || g.suffix !== '') break;
       value = value.mul(Exact.int(1000)).add(g.reading.value);
@@ -458,7 +473,7 @@ export class NumberScanner {
     }
     let article = d.article;
     let separateArticle = false;
-    if (article < 0 && d.d0 === t.vStart[i] && tv.kind(i - 1) === TokenKind.Word && tv.norm(i - 1) === 'ال' && !tv.lineBefore(i)) {
+    if (article < 0 && d.d0 === t.vStart[i] && tv.kind(i - 1) === TokenKind.Word && tv.norm(i - 1) === ARTICLE && !tv.lineBefore(i)) {
       separateArticle = true; // ال ـ 19 (ANERcorp writes the article apart)
     }
     let reading: Reading | null;
@@ -499,6 +514,11 @@ export class NumberScanner {
     return null;
   }
 
+  /** A one-word year marker (م، هـ) of the data, glued to digits (2023م). */
+  private yearMarker(suffix: string): boolean {
+    return suffix !== '' && this.lexicon.single.get('year-after')!.has(suffix);
+  }
+
   /** `6000ق.م`: a year marker glued to the digits and continued by the next tokens. */
   private yearMarkerGlued(i: number, d: DigitToken): boolean {
     if (d.suffix === '') return false;
@@ -521,7 +541,7 @@ export class NumberScanner {
     const opens = i === 0 || tv.lineBefore(i) || tv.norm(i - 1) === ':';
     if (!opens) return false;
     const mark = tv.norm(i + 1);
-    if (mark !== '-' && mark !== ')' && mark !== '.' && mark !== 'ـ' && mark !== '–') return false;
+    if (mark !== '-' && mark !== ')' && mark !== '.' && mark !== TATWEEL && mark !== '–') return false;
     return tv.kind(i + 2) === TokenKind.Word;
   }
 
@@ -538,11 +558,11 @@ export class NumberScanner {
   private isCountedNoun(k: number): boolean {
     if (!this.isContentWord(k)) return false;
     const norm = this.tv.norm(k);
-    if (norm.startsWith('ال')) return false;
+    if (norm.startsWith(ARTICLE)) return false;
     const stems = this.tv.stems(k);
-    if (stems.some((stem) => stem.startsWith('ال') && stem.length > 3)) return false;
+    if (stems.some((stem) => stem.startsWith(ARTICLE) && stem.length > 3)) return false;
     // The accusative alef (عاما), not a pronoun suffix (لتأسيسها، لنا).
-    return stems.length === 1 || (norm.endsWith('ا') && !norm.endsWith('ها') && !norm.endsWith('نا'));
+    return stems.length === 1 || (norm.endsWith(ACCUSATIVE_ALEF) && !PRONOUN_SUFFIXES.some((p) => norm.endsWith(p)));
   }
 
   /** The word before token `i` is a sound plural (ين، ون، ات): الانتحاريين الـ24. */
@@ -550,7 +570,7 @@ export class NumberScanner {
     const k = i - 1;
     if (this.tv.kind(k) !== TokenKind.Word) return false;
     const prev = this.tv.norm(k);
-    return prev.length > 4 && (prev.endsWith('ين') || prev.endsWith('ون') || prev.endsWith('ات'));
+    return prev.length > 4 && SOUND_PLURAL_ENDINGS.some((e) => prev.endsWith(e));
   }
 
   /** A phrase of `cls` covers token `i` (آل ثاني، فريق أول). */
@@ -562,7 +582,7 @@ export class NumberScanner {
   private fromPercentSign(i: number): Quantity | null {
     const tv = this.tv;
     const sign = tv.norm(i);
-    if (sign !== '%' && sign !== '٪') return null;
+    if (sign !== '%' && sign !== ARABIC_PERCENT) return null;
     const k = i + 1;
     if (!tv.touchesPrevious(k) || tv.kind(k) !== TokenKind.Number) return null;
     if (tv.kind(i - 1) === TokenKind.Number && tv.touchesPrevious(i)) return null; // 5%25 is garbage
@@ -585,7 +605,7 @@ export class NumberScanner {
       // الرقم 920000000: a phone or account number, not a quantity.
       if (!this.options.identifiers || (d !== null && d.reading.plain && d.reading.integerDigits >= 7)) return null;
       q.identifier = true;
-      q.note = 'identifier (رقم)';
+      q.note = 'identifier';
       return q;
     }
     if (this.options.percent) {
@@ -608,7 +628,7 @@ export class NumberScanner {
     if (k >= tv.count || tv.lineBefore(k)) return null;
     const s = tv.norm(k);
     if (tv.kind(k) === TokenKind.Symbol || tv.kind(k) === TokenKind.Punct || tv.kind(k) === TokenKind.Other) {
-      if (s === '%' || s === '٪') return { last: k, factor: Exact.ONE };
+      if (s === '%' || s === ARABIC_PERCENT) return { last: k, factor: Exact.ONE };
       if (s === '‰' || s === '؉') return { last: k, factor: Exact.of(1n, 10n) }; // U+0609 ARABIC-INDIC PER MILLE SIGN
       return null;
     }
@@ -634,7 +654,7 @@ export class NumberScanner {
     // After a month: يونيو 2006، مارس/ 2023، كانون الثاني 1946.
     if (this.monthEndsAt(before)) return true;
     const sep = tv.norm(before);
-    if ((sep === '/' || sep === '،' || sep === ',' || sep === '-') && this.monthEndsAt(before - 1)) return true;
+    if ((sep === '/' || sep === ARABIC_COMMA || sep === ',' || sep === '-') && this.monthEndsAt(before - 1)) return true;
     // Before a year marker: 1990 ميلادي، 1420 هـ، 500 ق.م.
     if (phraseStartingAt(tv, this.lexicon.contexts.get('year-after')!, q.last + 1) !== null) return true;
     const v = q.value;
@@ -687,7 +707,7 @@ export class NumberScanner {
       // صفر is also zero; the month needs a day before it, which the caller has.
       return true;
     }
-    return tv.norm(k) === 'من' && phraseStartingAt(tv, months, k + 1, true) !== null;
+    return this.inSingle('date-linker', k) && phraseStartingAt(tv, months, k + 1, true) !== null;
   }
 
   private monthEndsAt(k: number): boolean {
@@ -722,7 +742,7 @@ export class NumberScanner {
       parts.push(d);
       if (k < last && tv.norm(k + 1) === '/') slash = true;
     }
-    const year = (d: DigitToken) => this.yearShaped(d) || ((d.suffix === 'م' || d.suffix === 'ه') && d.reading.plain);
+    const year = (d: DigitToken) => this.yearShaped(d) || (this.yearMarker(d.suffix) && d.reading.plain);
     const small = (d: DigitToken, max: number) => d.reading.plain && d.reading.value.num >= 0n && d.reading.value.num <= BigInt(max);
     let date = false;
     if (parts.length >= 3) date = parts.every((p) => p.reading.plain);
@@ -730,7 +750,7 @@ export class NumberScanner {
       const [a, b] = parts as [DigitToken, DigitToken];
       if (a.reading.leadingZero || b.reading.leadingZero) date = true;
       else if ((year(a) && (small(b, 12) || year(b))) || (year(b) && (small(a, 12) || year(a)))) date = true;
-      else if (b.suffix === 'م' || b.suffix === 'ه') date = true;
+      else if (this.yearMarker(b.suffix)) date = true;
       else if (slash && small(a, 31) && small(b, 31)) date = true;
     }
     if (!date) return false;
@@ -869,15 +889,16 @@ export class NumberScanner {
       if (a.label === 'ORDINAL' || b.label === 'ORDINAL' || a.identifier || b.identifier) continue;
       if (a.label === 'PERCENT' && b.label !== 'PERCENT') continue;
       let join: string | null = null;
-      if (b.first === a.last + 1 && this.startsWithWaw(b)) join = 'و';
+      if (b.first === a.last + 1 && this.startsWithWaw(b)) join = 'and';
       else if (b.first === a.last + 2 && !tv.lineBefore(b.first) && !tv.lineBefore(a.last + 1)) {
         const s = tv.norm(a.last + 1);
-        if (this.lexicon.single.get('range-join')!.has(s)) join = s === 'و' ? 'و' : s === '-' || s === '–' ? '-' : 'to';
+        const meaning = this.lexicon.single.get('range-join')!.get(s);
+        if (meaning !== undefined) join = meaning;
       }
       if (join === null) continue;
-      if (join === 'و' && !this.inPhrase('range-open', a.first - 1)) continue;
+      if (join === 'and' && !this.inPhrase('range-open', a.first - 1)) continue;
       const bound = b.scaleTerm !== null ? b.scaleTerm.multiplier : b.value;
-      if (join === '-' && (a.words || !a.value.lt(bound))) continue; // 6 - 4 is a score
+      if (join === 'dash' && (a.words || !a.value.lt(bound))) continue; // 6 - 4 is a score
       a.partner = x;
       b.partner = x - 1;
       const term = b.scaleTerm;
