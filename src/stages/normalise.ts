@@ -126,6 +126,31 @@ export function compileNormaliser(options: NormaliseOptions): Normaliser {
 
 const utf16 = new TextDecoder('utf-16le');
 
+let inputBytes = Buffer.allocUnsafeSlow(0);
+let inputUnits = new Uint16Array(0);
+
+/**
+ * The text's UTF-16 code units in a typed array (native copy). Reading a typed array keeps
+ * the hot loop monomorphic: `charCodeAt` slows down for every later document once it has
+ * seen strings of other representations (one-byte, concatenated), as gazetteer data is.
+ */
+function codeUnits(text: string): Uint16Array {
+  const bytes = text.length * 2;
+  if (bytes > SCRATCH_LIMIT * 2) {
+    const own = Buffer.from(text, 'utf16le');
+    return new Uint16Array(own.buffer, own.byteOffset, text.length);
+  }
+  if (inputBytes.length < bytes) {
+    inputBytes = Buffer.allocUnsafeSlow(Math.min(SCRATCH_LIMIT * 2, Math.max(bytes, inputBytes.length * 2)));
+    inputUnits = new Uint16Array(inputBytes.buffer, inputBytes.byteOffset, inputBytes.length / 2);
+  }
+  inputBytes.write(text, 0, 'utf16le');
+  return inputUnits;
+}
+let scratch = new Uint16Array(0);
+/** Documents longer than this (in UTF-16 units) get their own buffer, not a kept one. */
+const SCRATCH_LIMIT = 1 << 20;
+
 function isEmojiContext(code: number): boolean {
   // Low surrogate (end of an astral emoji), VS16, or a BMP pictograph.
   return (code >= 0xdc00 && code <= 0xdfff) || code === 0xfe0f || (code >= 0x2600 && code <= 0x27bf);
@@ -138,13 +163,21 @@ function isEmojiContext(code: number): boolean {
 export function normaliseText(text: string, normaliser: Normaliser): TextView {
   const { table, expansions } = normaliser;
   const n = text.length;
+  const units = codeUnits(text);
   let i = 0;
-  while (i < n && table[text.charCodeAt(i)] === 0) i++;
+  while (i < n && table[units[i]!] === 0) i++;
   if (i === n) return TextView.identity(text);
 
   let capacity = n + 16;
-  let out = new Uint16Array(capacity);
-  for (let k = 0; k < i; k++) out[k] = text.charCodeAt(k);
+  // The output units go to a scratch buffer reused across documents (decoding copies
+  // them out): a fresh buffer per document is external memory that triggers full GCs.
+  let out: Uint16Array;
+  if (capacity > SCRATCH_LIMIT) out = new Uint16Array(capacity);
+  else {
+    if (scratch.length < capacity) scratch = new Uint16Array(Math.min(SCRATCH_LIMIT, Math.max(capacity, scratch.length * 2)));
+    out = scratch;
+  }
+  out.set(units.subarray(0, i));
   let starts: Int32Array | null = null as Int32Array | null;
   let ends: Int32Array | null = null as Int32Array | null;
   let o = i;
@@ -161,7 +194,7 @@ export function normaliseText(text: string, normaliser: Normaliser): TextView {
     if (o + extra <= capacity) return;
     capacity = Math.max(capacity * 2, o + extra + 16);
     const grownOut = new Uint16Array(capacity);
-    grownOut.set(out);
+    grownOut.set(out.subarray(0, o));
     out = grownOut;
     if (starts !== null && ends !== null) {
       const s = new Int32Array(capacity);
@@ -174,10 +207,10 @@ export function normaliseText(text: string, normaliser: Normaliser): TextView {
   };
 
   for (; i < n; i++) {
-    const c = text.charCodeAt(i);
+    const c = units[i]!;
     const t = table[c]!;
     let action = t & 7;
-    if (action === JOINER) action = i > 0 && isEmojiContext(text.charCodeAt(i - 1)) ? 0 : DROP;
+    if (action === JOINER) action = i > 0 && isEmojiContext(units[i - 1]!) ? 0 : DROP;
     if (action === 0 || action === REPLACE) {
       out[o] = action === 0 ? c : t >>> 3;
       if (starts !== null) {
