@@ -43,13 +43,26 @@ export const EMPTY_HASH = FNV_OFFSET;
 
 /**
  * Interned strings with dense integer ids, looked up either by string or by a range of a
- * larger string (no slice, no allocation on the hot path).
+ * larger string or code-unit array (no slice, no allocation on the hot path).
+ *
+ * The strings' code units are also kept in one typed pool (`pool[offsets[id] ..]`), so
+ * the per-token look-up ({@link findUnits}) compares typed arrays only and never calls
+ * `charCodeAt` on interned strings, whose representations (sliced, concatenated,
+ * one-byte) would make the comparison polymorphic.
  */
 export class TokenVocabulary {
   private strings: string[] = [];
   private hashes = new Int32Array(64);
-  /** Open addressing: slot -> id + 1 (0 is empty). */
-  private slots = new Int32Array(128);
+  /** Code units of every string, back to back: id -> `pool[offsets[id], offsets[id] + lengths[id])`. */
+  private pool = new Uint16Array(1024);
+  private poolUsed = 0;
+  private offsets = new Int32Array(64);
+  private lengths = new Int32Array(64);
+  /**
+   * Open addressing, two cells a slot: the string's hash, then its id + 1 (0 is empty).
+   * Keeping the hash beside the id settles most probes with one memory access.
+   */
+  private slots = new Int32Array(256);
   private mask = 127;
 
   /** Number of distinct strings. */
@@ -72,12 +85,21 @@ export class TokenVocabulary {
     const id = this.strings.length;
     this.strings.push(s);
     if (id >= this.hashes.length) {
-      const grown = new Int32Array(this.hashes.length * 2);
-      grown.set(this.hashes);
-      this.hashes = grown;
+      const n = this.hashes.length * 2;
+      this.hashes = grownInt32(this.hashes, n);
+      this.offsets = grownInt32(this.offsets, n);
+      this.lengths = grownInt32(this.lengths, n);
     }
     this.hashes[id] = h;
-    if ((id + 1) * 2 > this.slots.length) this.rehash(this.slots.length * 2);
+    if (this.poolUsed + s.length > this.pool.length) {
+      const grown = new Uint16Array(Math.max(this.pool.length * 2, this.poolUsed + s.length));
+      grown.set(this.pool.subarray(0, this.poolUsed));
+      this.pool = grown;
+    }
+    this.offsets[id] = this.poolUsed;
+    this.lengths[id] = s.length;
+    for (let k = 0; k < s.length; k++) this.pool[this.poolUsed++] = s.charCodeAt(k);
+    if ((id + 1) * 2 > this.mask + 1) this.rehash((this.mask + 1) * 2);
     else this.place(id, h);
     return id;
   }
@@ -95,17 +117,44 @@ export class TokenVocabulary {
   /**
    * The id of the string `prefix + text.slice(start, end)` (`prefix` a UTF-16 unit, or -1
    * for none), given its hash as computed by {@link hashRange} / {@link hashStep}.
+   * For loading and occasional look-ups; hot loops use {@link findUnits}.
    */
   find(hash: number, text: string, start: number, end: number, prefix: number): number {
     const length = end - start + (prefix >= 0 ? 1 : 0);
+    const pool = this.pool;
+    const slots = this.slots;
     let slot = mix(hash) & this.mask;
     for (;;) {
-      const entry = this.slots[slot]!;
+      const entry = slots[2 * slot + 1]!;
       if (entry === 0) return -1;
       const id = entry - 1;
-      if (this.hashes[id] === hash) {
-        const s = this.strings[id]!;
-        if (s.length === length && sameUnits(s, text, start, end, prefix)) return id;
+      if (slots[2 * slot] === hash && this.lengths[id] === length) {
+        let k = this.offsets[id]!;
+        let same = true;
+        if (prefix >= 0) same = pool[k++] === prefix;
+        for (let i = start; same && i < end; i++, k++) same = pool[k] === text.charCodeAt(i);
+        if (same) return id;
+      }
+      slot = (slot + 1) & this.mask;
+    }
+  }
+
+  /** {@link find} over a range of code units (`TextView.units`): the per-token look-up. */
+  findUnits(hash: number, units: Uint16Array, start: number, end: number, prefix: number): number {
+    const length = end - start + (prefix >= 0 ? 1 : 0);
+    const pool = this.pool;
+    const slots = this.slots;
+    let slot = mix(hash) & this.mask;
+    for (;;) {
+      const entry = slots[2 * slot + 1]!;
+      if (entry === 0) return -1;
+      const id = entry - 1;
+      if (slots[2 * slot] === hash && this.lengths[id] === length) {
+        let k = this.offsets[id]!;
+        let same = true;
+        if (prefix >= 0) same = pool[k++] === prefix;
+        for (let i = start; same && i < end; i++, k++) same = pool[k] === units[i];
+        if (same) return id;
       }
       slot = (slot + 1) & this.mask;
     }
@@ -113,15 +162,22 @@ export class TokenVocabulary {
 
   private place(id: number, hash: number): void {
     let slot = mix(hash) & this.mask;
-    while (this.slots[slot] !== 0) slot = (slot + 1) & this.mask;
-    this.slots[slot] = id + 1;
+    while (this.slots[2 * slot + 1] !== 0) slot = (slot + 1) & this.mask;
+    this.slots[2 * slot] = hash;
+    this.slots[2 * slot + 1] = id + 1;
   }
 
   private rehash(capacity: number): void {
-    this.slots = new Int32Array(capacity);
+    this.slots = new Int32Array(2 * capacity);
     this.mask = capacity - 1;
     for (let id = 0; id < this.strings.length; id++) this.place(id, this.hashes[id]!);
   }
+}
+
+function grownInt32(a: Int32Array, n: number): Int32Array<ArrayBuffer> {
+  const b = new Int32Array(n);
+  b.set(a);
+  return b;
 }
 
 /** Spreads FNV's low bits (weak for short keys) before masking. */
@@ -129,16 +185,6 @@ function mix(h: number): number {
   h ^= h >>> 16;
   h = Math.imul(h, 0x45d9f3b);
   return h ^ (h >>> 16);
-}
-
-function sameUnits(s: string, text: string, start: number, end: number, prefix: number): boolean {
-  let k = 0;
-  if (prefix >= 0) {
-    if (s.charCodeAt(0) !== prefix) return false;
-    k = 1;
-  }
-  for (let i = start; i < end; i++, k++) if (s.charCodeAt(k) !== text.charCodeAt(i)) return false;
-  return true;
 }
 
 /** One match of a trie over a sequence of token ids: tokens `[first, last]`. */

@@ -31,6 +31,24 @@ describe('TokenVocabulary', () => {
     expect(v.find(h, text, 1, text.length, 0x0627)).toBe(id);
     expect(v.find(hashRange(text, 1, 6), text, 1, 6, -1)).toBe(-1);
   });
+  it('finds a range of code units as it finds a range of a string (property)', () => {
+    fc.assert(
+      fc.property(fc.uniqueArray(fc.string({ minLength: 1, maxLength: 5 }), { maxLength: 80 }), fc.string({ maxLength: 30 }), (words, text) => {
+        const v = new TokenVocabulary();
+        for (const w of words) v.intern(w);
+        const units = Uint16Array.from({ length: text.length }, (_, i) => text.charCodeAt(i));
+        for (let s = 0; s < text.length; s++) {
+          for (let e = s + 1; e <= Math.min(text.length, s + 6); e++) {
+            const h = hashRange(text, s, e);
+            expect(v.findUnits(h, units, s, e, -1)).toBe(v.find(h, text, s, e, -1));
+            expect(v.findUnits(hashStep(h, 0x0627), units, s, e, 0x0627)).toBe(v.find(hashStep(h, 0x0627), text, s, e, 0x0627));
+          }
+        }
+        words.forEach((w, i) => expect(v.findUnits(hashRange(w, 0, w.length), Uint16Array.from(w, (c) => c.charCodeAt(0)), 0, w.length, -1)).toBe(i));
+      }),
+      { seed: SEED, numRuns: 60 },
+    );
+  });
   it('hashes suffixes on the way to the whole string', () => {
     const s = 'وبالعراق';
     let h = EMPTY_HASH;

@@ -97,7 +97,8 @@ function isProcliticPreposition(c: number): boolean {
  */
 export function lookupTokens(tokens: TokenTable, vocabulary: TokenVocabulary): TokenLookup {
   const n = tokens.count;
-  const text = tokens.view.text;
+  // Code units, not the string: see TextView.units.
+  const units = tokens.view.units;
   const readings = new Int32Array(n * READINGS).fill(-1);
   const ids = new Int32Array(n);
   const lead = new Uint8Array(n);
@@ -113,40 +114,40 @@ export function lookupTokens(tokens: TokenTable, vocabulary: TokenVocabulary): T
     let vs = vStart[i]!;
     const ve = vEnd[i]!;
     const k = kind[i]!;
-    if (k === TokenKind.Hashtag && text.charCodeAt(vs) === HASH) {
+    if (k === TokenKind.Hashtag && units[vs]! === HASH) {
       vs++;
       lead[i] = 1;
     }
     const length = ve - vs;
-    const first = text.charCodeAt(vs);
+    const first = units[vs]!;
     const clitic = (k === TokenKind.Word || k === TokenKind.Hashtag) && length - 1 >= MIN_STEM && (isProcliticConjunction(first) || isProcliticPreposition(first));
     // Fold backwards (FNV-1a, see hashRange): the suffix hashes at cuts 2 and 1 come out
     // on the way to the whole token's.
     let h = EMPTY_HASH;
     let p = ve - 1;
     const stop2 = vs + 2;
-    for (; p >= stop2; p--) h = Math.imul(h ^ text.charCodeAt(p), FNV_PRIME);
+    for (; p >= stop2; p--) h = Math.imul(h ^ units[p]!, FNV_PRIME);
     const h2 = h;
-    if (p >= vs + 1) h = Math.imul(h ^ text.charCodeAt(vs + 1), FNV_PRIME);
+    if (p >= vs + 1) h = Math.imul(h ^ units[vs + 1]!, FNV_PRIME);
     const h1 = h;
-    if (p >= vs) h = Math.imul(h ^ text.charCodeAt(vs), FNV_PRIME);
+    if (p >= vs) h = Math.imul(h ^ units[vs]!, FNV_PRIME);
     const base = i * READINGS;
-    const whole = vocabulary.find(h, text, vs, ve, -1);
+    const whole = vocabulary.findUnits(h, units, vs, ve, -1);
     readings[base] = whole;
     ids[i] = whole;
     if (!clitic) continue;
     cliticFlags[i] = 1;
-    const second = text.charCodeAt(vs + 1);
+    const second = units[vs + 1]!;
     // One proclitic: و ف ب ك ل.
-    readings[base + 1] = vocabulary.find(h1, text, vs + 1, ve, -1);
+    readings[base + 1] = vocabulary.findUnits(h1, units, vs + 1, ve, -1);
     if (first === LAM && second === LAM && length - 1 >= MIN_STEM) {
-      readings[base + 2] = vocabulary.find(hashStep(h1, ALEF), text, vs + 1, ve, ALEF);
+      readings[base + 2] = vocabulary.findUnits(hashStep(h1, ALEF), units, vs + 1, ve, ALEF);
     }
     // Two: a conjunction then a preposition (و+ب, ف+ل, ...).
     if (isProcliticConjunction(first) && isProcliticPreposition(second) && length - 2 >= MIN_STEM) {
-      readings[base + 3] = vocabulary.find(h2, text, vs + 2, ve, -1);
-      if (second === LAM && text.charCodeAt(vs + 2) === LAM) {
-        readings[base + 4] = vocabulary.find(hashStep(h2, ALEF), text, vs + 2, ve, ALEF);
+      readings[base + 3] = vocabulary.findUnits(h2, units, vs + 2, ve, -1);
+      if (second === LAM && units[vs + 2]! === LAM) {
+        readings[base + 4] = vocabulary.findUnits(hashStep(h2, ALEF), units, vs + 2, ve, ALEF);
       }
     }
   }
