@@ -80,6 +80,8 @@ class MoneyScanner {
   private doc!: Doc;
   private tokens!: TokenTable;
   private text = '';
+  /** The view's code units (`TextView.units`): head look-ups read these, not the string. */
+  private units: Uint16Array = new Uint16Array(0);
   private used!: Uint8Array;
 
   constructor(table: CurrencyTable, options: MoneyOptions) {
@@ -92,6 +94,7 @@ class MoneyScanner {
     this.doc = doc;
     this.tokens = tokens;
     this.text = doc.view.text;
+    this.units = doc.view.units;
     const shared = doc.shared.get(NUMBERS_SHARED_KEY) as NumbersShared | undefined;
     const quantities = shared?.quantities ?? [];
     const pending: Pending[] = [];
@@ -282,7 +285,7 @@ class MoneyScanner {
     let head = known;
     let cut = knownCut;
     if (head === undefined) {
-      head = bare ? heads.lookupWithProclitics(this.text, t.vStart[k]!, t.vEnd[k]!, MIN_STEM) : heads.lookup(this.text, t.vStart[k]!, t.vEnd[k]!);
+      head = bare ? heads.lookupWithProclitics(this.units, t.vStart[k]!, t.vEnd[k]!, MIN_STEM) : heads.lookup(this.units, t.vStart[k]!, t.vEnd[k]!);
       cut = bare ? heads.cut : 0;
     }
     if (head === undefined) return null;
@@ -334,13 +337,13 @@ class MoneyScanner {
   private bareCurrencies(quantities: Quantity[], pending: Pending[]): void {
     const t = this.tokens;
     const heads = this.table.heads;
-    const text = this.text;
+    const units = this.units;
     const maxLength = heads.maxLength + 2;
     const quantityEnds = new Set<number>();
     for (const q of quantities) quantityEnds.add(q.numberLast);
     for (let k = 0; k < t.count; k++) {
       if (t.kind[k] !== TokenKind.Word || t.vEnd[k]! - t.vStart[k]! > maxLength) continue;
-      const found = heads.lookupWithProclitics(text, t.vStart[k]!, t.vEnd[k]!, MIN_STEM);
+      const found = heads.lookupWithProclitics(units, t.vStart[k]!, t.vEnd[k]!, MIN_STEM);
       if (found === undefined || this.isUsed(k)) continue;
       const m = this.nameAt(k, true, found, heads.cut);
       if (m === null || m.head === null) continue;

@@ -123,6 +123,8 @@ export class NumberScanner {
   private tokens!: TokenTable;
   private tv!: TokenView;
   private text = '';
+  /** The view's code units (`TextView.units`): word look-ups read these, not the string. */
+  private units: Uint16Array = new Uint16Array(0);
   private hint: DocumentHint | null = null;
   private quantities: Quantity[] = [];
   /** Tokens before this index were consumed (a date chain, a time). */
@@ -140,11 +142,12 @@ export class NumberScanner {
     this.tokens = tokens;
     this.tv = new TokenView(tokens);
     this.text = doc.view.text;
+    this.units = doc.view.units;
     this.hint = null;
     this.quantities = [];
     this.skipUntil = 0;
     const words = this.lexicon.words;
-    const text = this.text;
+    const units = this.units;
     const kind = tokens.kind;
     const vStart = tokens.vStart;
     const vEnd = tokens.vEnd;
@@ -156,13 +159,13 @@ export class NumberScanner {
       let q: Quantity | null = null;
       if (k === TokenKind.Word) {
         if (vEnd[i]! - vStart[i]! <= maxLength) {
-          const w = words.lookupWithProclitics(text, vStart[i]!, vEnd[i]!, MIN_STEM);
+          const w = words.lookupWithProclitics(units, vStart[i]!, vEnd[i]!, MIN_STEM);
           if (w !== undefined) q = this.fromWord(i, w, words.cut);
         }
       } else if (k === TokenKind.Number || k === TokenKind.Alnum) {
         q = this.fromDigits(i);
       } else if ((k === TokenKind.Symbol || k === TokenKind.Punct) && this.options.percent) {
-        const c = text.charCodeAt(vStart[i]!);
+        const c = units[vStart[i]!]!;
         if (c === 0x25 || c === 0x066a) q = this.fromPercentSign(i); // % and U+066A ARABIC PERCENT SIGN
       }
       if (q !== null) {
@@ -273,7 +276,7 @@ export class NumberScanner {
     const kind = tv.kind(k);
     if (kind === TokenKind.Word) {
       const t = this.tokens;
-      const w = this.lexicon.words.lookupWithProclitics(this.text, t.vStart[k]!, t.vEnd[k]!, MIN_STEM);
+      const w = this.lexicon.words.lookupWithProclitics(this.units, t.vStart[k]!, t.vEnd[k]!, MIN_STEM);
       if (w === undefined) return null;
       const cut = this.lexicon.words.cut;
       if (cut === 0) return { part: { word: w }, conjunction, token: k };
@@ -300,7 +303,7 @@ export class NumberScanner {
     const tv = this.tv;
     if (i >= tv.count || tv.lineBefore(i) || tv.kind(i) !== TokenKind.Word) return false;
     const t = this.tokens;
-    if (this.lexicon.words.lookupWithProclitics(this.text, t.vStart[i]!, t.vEnd[i]!, MIN_STEM) !== undefined) return false;
+    if (this.lexicon.words.lookupWithProclitics(this.units, t.vStart[i]!, t.vEnd[i]!, MIN_STEM) !== undefined) return false;
     return !this.inSingle('year-next', i);
   }
 
@@ -372,7 +375,7 @@ export class NumberScanner {
     }
     if (tv.kind(k) !== TokenKind.Word) return null;
     const t = this.tokens;
-    const w = this.lexicon.words.lookupWithProclitics(this.text, t.vStart[k]!, t.vEnd[k]!, MIN_STEM);
+    const w = this.lexicon.words.lookupWithProclitics(this.units, t.vStart[k]!, t.vEnd[k]!, MIN_STEM);
     if (w === undefined) return null;
     const cut = this.lexicon.words.cut;
     if (cut === 0) return { word: w, conjunction, token: k };

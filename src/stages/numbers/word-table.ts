@@ -39,11 +39,20 @@ function hashString(key: string): number {
   return h;
 }
 
+/**
+ * Look-ups read the view's code units (`TextView.units`), and keys are compared from a
+ * typed pool of their code units: no `charCodeAt` on strings in the hot path, whose
+ * representations (sliced, concatenated, one-byte) would make the comparison polymorphic.
+ */
 export class WordTable<T> {
   private readonly keys: string[] = [];
   private readonly values: T[] = [];
   private slots: Int32Array = new Int32Array(0);
   private mask = 0;
+  /** Code units of every key, back to back (`pool[offsets[i], offsets[i] + keys[i].length)`), built with `slots`. */
+  private pool = new Uint16Array(0);
+  private offsets = new Int32Array(0);
+  private lengths = new Int32Array(0);
   private readonly ends = new Uint8Array(4096);
   /** Longest key, so longer tokens are refused before hashing. */
   maxLength = 0;
@@ -80,7 +89,16 @@ export class WordTable<T> {
     while (size < this.keys.length * 4) size <<= 1;
     this.slots = new Int32Array(size);
     this.mask = size - 1;
+    let units = 0;
+    for (const key of this.keys) units += key.length;
+    this.pool = new Uint16Array(units);
+    this.offsets = new Int32Array(this.keys.length);
+    this.lengths = new Int32Array(this.keys.length);
+    let used = 0;
     this.keys.forEach((key, i) => {
+      this.offsets[i] = used;
+      this.lengths[i] = key.length;
+      for (let k = 0; k < key.length; k++) this.pool[used++] = key.charCodeAt(k);
       let slot = finalise(hashString(key)) & this.mask;
       while (this.slots[slot] !== 0) slot = (slot + 1) & this.mask;
       this.slots[slot] = i + 1;
@@ -88,44 +106,37 @@ export class WordTable<T> {
   }
 
   /**
-   * Looks up `text[start, end)` (after a virtual alef when `alef` is true) given its
+   * Looks up `units[start, end)` (after a virtual alef when `alef` is true) given its
    * backward hash `h`. Returns the entry index or -1.
    */
-  private probe(text: string, start: number, end: number, h: number, alef: boolean): number {
+  private probe(units: Uint16Array, start: number, end: number, h: number, alef: boolean): number {
     if (this.slots.length === 0) this.build();
     const length = end - start + (alef ? 1 : 0);
+    const pool = this.pool;
     let slot = finalise(h) & this.mask;
     for (;;) {
       const entry = this.slots[slot]!;
       if (entry === 0) return -1;
-      const key = this.keys[entry - 1]!;
-      if (key.length === length) {
-        let k = 0;
-        let j = start;
-        if (alef) {
-          if (key.charCodeAt(0) !== ALEF) {
-            slot = (slot + 1) & this.mask;
-            continue;
-          }
-          k = 1;
-        }
-        while (k < length && key.charCodeAt(k) === text.charCodeAt(j)) {
-          k++;
-          j++;
-        }
-        if (k === length) return entry - 1;
+      const id = entry - 1;
+      if (this.lengths[id] === length) {
+        let k = this.offsets[id]!;
+        const stop = k + length;
+        let same = true;
+        if (alef) same = pool[k++] === ALEF;
+        for (let j = start; same && k < stop; k++, j++) same = pool[k] === units[j];
+        if (same) return id;
       }
       slot = (slot + 1) & this.mask;
     }
   }
 
-  /** The value for exactly `text[start, end)`, or undefined. */
-  lookup(text: string, start: number, end: number): T | undefined {
+  /** The value for exactly `units[start, end)` (a range of `TextView.units`), or undefined. */
+  lookup(units: Uint16Array, start: number, end: number): T | undefined {
     if (end - start > this.maxLength || end <= start) return undefined;
-    if (this.ends[endSlot(end - start > 1 ? text.charCodeAt(end - 2) : 0, text.charCodeAt(end - 1))] === 0) return undefined;
+    if (this.ends[endSlot(end - start > 1 ? units[end - 2]! : 0, units[end - 1]!)] === 0) return undefined;
     let h = 0;
-    for (let k = end - 1; k >= start; k--) h = (Math.imul(h, MULTIPLIER) + text.charCodeAt(k)) | 0;
-    const i = this.probe(text, start, end, h, false);
+    for (let k = end - 1; k >= start; k--) h = (Math.imul(h, MULTIPLIER) + units[k]!) | 0;
+    const i = this.probe(units, start, end, h, false);
     return i < 0 ? undefined : this.values[i];
   }
 
@@ -141,38 +152,38 @@ export class WordTable<T> {
    * a short word (لست is not ل + ست "six"). Sets {@link cut} and {@link restoredAlef}.
    * The caller confirms a proclitic reading with `procliticReadings` when it matters.
    */
-  lookupWithProclitics(text: string, start: number, end: number, minStem: number): T | undefined {
+  lookupWithProclitics(units: Uint16Array, start: number, end: number, minStem: number): T | undefined {
     this.cut = 0;
     this.restoredAlef = false;
     const length = end - start;
     if (length > this.maxLength + 2 || length <= 0) return undefined;
-    if (this.ends[endSlot(length > 1 ? text.charCodeAt(end - 2) : 0, text.charCodeAt(end - 1))] === 0) return undefined;
+    if (this.ends[endSlot(length > 1 ? units[end - 2]! : 0, units[end - 1]!)] === 0) return undefined;
     let h = 0;
     let h1 = 0;
     let h2 = 0;
     for (let k = end - 1; k >= start; k--) {
-      h = (Math.imul(h, MULTIPLIER) + text.charCodeAt(k)) | 0;
+      h = (Math.imul(h, MULTIPLIER) + units[k]!) | 0;
       if (k === start + 2) h2 = h;
       else if (k === start + 1) h1 = h;
     }
     if (length <= this.maxLength) {
-      const whole = this.probe(text, start, end, h, false);
+      const whole = this.probe(units, start, end, h, false);
       if (whole >= 0) return this.values[whole];
     }
-    const c0 = text.charCodeAt(start);
+    const c0 = units[start]!;
     const conjunction = c0 === 0x0648 || c0 === 0x0641; // و ف
     const preposition = (c: number) => c === 0x0628 || c === 0x0643 || c === 0x0644; // ب ك ل
     if (!conjunction && !preposition(c0)) return undefined;
     // One proclitic.
     if (length - 1 >= minStem) {
-      const i = this.probe(text, start + 1, end, h1, false);
+      const i = this.probe(units, start + 1, end, h1, false);
       if (i >= 0) {
         this.cut = 1;
         return this.values[i];
       }
-      if (c0 === 0x0644 && text.charCodeAt(start + 1) === 0x0644) {
+      if (c0 === 0x0644 && units[start + 1]! === 0x0644) {
         // ل + الـ: للمئة is ل + المئة.
-        const j = this.probe(text, start + 1, end, (Math.imul(h1, MULTIPLIER) + ALEF) | 0, true);
+        const j = this.probe(units, start + 1, end, (Math.imul(h1, MULTIPLIER) + ALEF) | 0, true);
         if (j >= 0) {
           this.cut = 1;
           this.restoredAlef = true;
@@ -181,15 +192,15 @@ export class WordTable<T> {
       }
     }
     // Conjunction + preposition.
-    const c1 = text.charCodeAt(start + 1);
+    const c1 = units[start + 1]!;
     if (conjunction && preposition(c1) && length - 2 >= minStem) {
-      const i = this.probe(text, start + 2, end, h2, false);
+      const i = this.probe(units, start + 2, end, h2, false);
       if (i >= 0) {
         this.cut = 2;
         return this.values[i];
       }
-      if (c1 === 0x0644 && text.charCodeAt(start + 2) === 0x0644) {
-        const j = this.probe(text, start + 2, end, (Math.imul(h2, MULTIPLIER) + ALEF) | 0, true);
+      if (c1 === 0x0644 && units[start + 2]! === 0x0644) {
+        const j = this.probe(units, start + 2, end, (Math.imul(h2, MULTIPLIER) + ALEF) | 0, true);
         if (j >= 0) {
           this.cut = 2;
           this.restoredAlef = true;
