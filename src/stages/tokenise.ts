@@ -106,13 +106,15 @@ function isWordClass(cls: number): boolean {
  */
 export function tokeniseView(view: TextView, options: TokeniseOptions): TokenTable {
   const text = view.text;
+  // Code units for the character loop (see TextView.units); the string for regexes.
+  const units = view.units;
   const n = text.length;
   const tokens = new TokenTable(view, (n >>> 2) + 16);
   let flags = 0;
   let newlines = 0;
   let i = 0;
   while (i < n) {
-    const c = text.charCodeAt(i);
+    const c = units[i]!;
     const cls = CLASS[c]!;
     if (cls === C_SPACE || cls === C_OTHER) {
       flags |= TokenFlag.SpaceBefore;
@@ -121,7 +123,7 @@ export function tokeniseView(view: TextView, options: TokeniseOptions): TokenTab
     }
     if (cls === C_NEWLINE || cls === C_CR) {
       // CR LF counts as one line break.
-      if (!(cls === C_CR && text.charCodeAt(i + 1) === 0x0a)) {
+      if (!(cls === C_CR && units[i + 1]! === 0x0a)) {
         newlines++;
         flags |= newlines > 1 ? TokenFlag.SpaceBefore | TokenFlag.LineBefore | TokenFlag.ParagraphBefore : TokenFlag.SpaceBefore | TokenFlag.LineBefore;
       }
@@ -163,7 +165,7 @@ export function tokeniseView(view: TextView, options: TokeniseOptions): TokenTab
       let hasDigit = false;
       let lastScript = 0; // 0 none, C_ARABIC or C_LETTER
       while (i < n) {
-        const d = text.charCodeAt(i);
+        const d = units[i]!;
         let k = CLASS[d]!;
         if (k === C_HIGH) {
           if (!isAstralWordChar(text, i)) break;
@@ -187,13 +189,13 @@ export function tokeniseView(view: TextView, options: TokeniseOptions): TokenTab
           i++;
         } else if (k === C_SEP && d !== 0x3a) {
           // 1,250,000  148,7  ٣٫٥  ١٬٢٥٠: a separator between two digits stays inside.
-          if (i > start && CLASS[text.charCodeAt(i - 1)] === C_DIGIT && CLASS[text.charCodeAt(i + 1)] === C_DIGIT) i++;
+          if (i > start && CLASS[units[i - 1]!] === C_DIGIT && CLASS[units[i + 1]!] === C_DIGIT) i++;
           else break;
-        } else if (k === C_APOSTROPHE && lastScript === C_LETTER && CLASS[text.charCodeAt(i + 1)] === C_LETTER) {
+        } else if (k === C_APOSTROPHE && lastScript === C_LETTER && CLASS[units[i + 1]!] === C_LETTER) {
           i++; // don't, O'Brien
         } else break;
       }
-      if (options.emails && !hasArabic && text.charCodeAt(i) === 0x40) {
+      if (options.emails && !hasArabic && units[i]! === 0x40) {
         const end = matchSticky(EMAIL_RE, text, start);
         if (end > 0) {
           tokens.push(start, end, TokenKind.Email, flags);
@@ -209,13 +211,13 @@ export function tokeniseView(view: TextView, options: TokeniseOptions): TokenTab
       else if (hasLetter) kind = TokenKind.Latin;
       else kind = TokenKind.Other; // marks alone
       if (i === start) i++; // never stall
-    } else if (cls === C_HASH && options.hashtags && i + 1 < n && isHashtagChar(text.charCodeAt(i + 1))) {
+    } else if (cls === C_HASH && options.hashtags && i + 1 < n && isHashtagChar(units[i + 1]!)) {
       i++;
-      while (i < n && isHashtagChar(text.charCodeAt(i))) i++;
+      while (i < n && isHashtagChar(units[i]!)) i++;
       kind = TokenKind.Hashtag;
-    } else if (cls === C_AT && options.mentions && i + 1 < n && isMentionChar(text.charCodeAt(i + 1))) {
+    } else if (cls === C_AT && options.mentions && i + 1 < n && isMentionChar(units[i + 1]!)) {
       i++;
-      while (i < n && isMentionChar(text.charCodeAt(i))) i++;
+      while (i < n && isMentionChar(units[i]!)) i++;
       kind = TokenKind.Mention;
     } else if (cls === C_EMOJI) {
       i = scanEmojiTail(text, i + 1);
@@ -230,7 +232,7 @@ export function tokeniseView(view: TextView, options: TokeniseOptions): TokenTab
       // Punctuation (and separators outside numbers): runs of one character stay one
       // token (`...`, `!!`, `؟؟`).
       i++;
-      while (i < n && text.charCodeAt(i) === c) i++;
+      while (i < n && units[i]! === c) i++;
       kind = TokenKind.Punct;
     }
     tokens.push(start, i, kind, flags);
