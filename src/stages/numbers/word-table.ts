@@ -25,6 +25,11 @@ function endSlot(prev: number, last: number): number {
 }
 const ALEF = 0x0627;
 
+/** ب ك ل: the prepositions that attach to a word. (A module function: a closure made per look-up would be garbage per token.) */
+function isPreposition(c: number): boolean {
+  return c === 0x0628 || c === 0x0643 || c === 0x0644;
+}
+
 function finalise(h: number): number {
   h ^= h >>> 15;
   h = Math.imul(h, 0x2c1b3c6d);
@@ -172,8 +177,7 @@ export class WordTable<T> {
     }
     const c0 = units[start]!;
     const conjunction = c0 === 0x0648 || c0 === 0x0641; // و ف
-    const preposition = (c: number) => c === 0x0628 || c === 0x0643 || c === 0x0644; // ب ك ل
-    if (!conjunction && !preposition(c0)) return undefined;
+    if (!conjunction && !isPreposition(c0)) return undefined;
     // One proclitic.
     if (length - 1 >= minStem) {
       const i = this.probe(units, start + 1, end, h1, false);
@@ -193,7 +197,7 @@ export class WordTable<T> {
     }
     // Conjunction + preposition.
     const c1 = units[start + 1]!;
-    if (conjunction && preposition(c1) && length - 2 >= minStem) {
+    if (conjunction && isPreposition(c1) && length - 2 >= minStem) {
       const i = this.probe(units, start + 2, end, h2, false);
       if (i >= 0) {
         this.cut = 2;

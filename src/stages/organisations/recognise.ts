@@ -253,12 +253,11 @@ export function recogniseOrganisations(
     return b - 1;
   };
 
-  // 2. Trigger rules.
-  const any = words.anyRole;
-  for (let i = 0; i < n - 1; i++) {
-    if ((any[i]! & Role.OrganisationTrigger) === 0) continue;
+  // 2. Trigger rules, one trigger at a time. (A function, not a loop body: closures made
+  // in a loop body that capture `i` cost a context object for every token of the loop.)
+  const triggerRules = (i: number): void => {
     const r = words.readingWithRole(i, Role.OrganisationTrigger);
-    if (r < 0) continue;
+    if (r < 0) return;
     const trigger = setup.roles.organisationTriggers.get(words.id(i, r))!;
     const cut = READING_CUTS[r]! + lookup.lead[i]!;
     const triggerText = words.surface(i, r);
@@ -280,7 +279,7 @@ export function recogniseOrganisations(
       return c;
     };
     const j = i + 1;
-    if (words.startsLine(j)) continue;
+    if (words.startsLine(j)) return;
 
     // trigger + known organisation of a type the trigger heads: the organisation itself.
     const known = orgAt(j);
@@ -291,7 +290,7 @@ export function recogniseOrganisations(
         known.notes.push(`after ${triggerText}`);
         known.decisive = `after ${triggerText}`;
       }
-      continue;
+      return;
     }
     // trigger + known organisation + ل-phrase: a body within it (صندوق الأمم المتحدة
     // لرعاية الطفولة, مفوضية الأمم المتحدة لشؤون اللاجئين).
@@ -299,7 +298,7 @@ export function recogniseOrganisations(
       const end = lamPhraseEnd(known.last + 1);
       if (end >= 0) {
         candidates.push(make(end, 'trigger+organisation', PLACE, `${triggerText} + ${known.name} + ${words.surface(known.last + 1)}`, null, undefined, known.id));
-        continue;
+        return;
       }
     }
 
@@ -321,7 +320,7 @@ export function recogniseOrganisations(
           notes: [`quoted name after ${triggerText}`],
           priority: 1,
         });
-        continue;
+        return;
       }
     }
 
@@ -332,7 +331,7 @@ export function recogniseOrganisations(
     const counted = i > 0 && tokens.kind[i - 1] === TokenKind.Number;
     if (options.unknownNames && trigger.names && !definite && !counted && !words.startsLine(j) && orgAt(j) === undefined && placeAt(j) === undefined && looksLikeName(words, j)) {
       candidates.push(make(j, 'trigger+name', UNKNOWN_NAME, `a name not in the gazetteer, after ${triggerText}`));
-      continue;
+      return;
     }
 
     // Noun phrase: up to two definite words (construct genitive, adjectives).
@@ -341,7 +340,7 @@ export function recogniseOrganisations(
     const phraseEnd = (at: number) => at >= n || words.startsLine(at);
     while (k < j + 2 && !phraseEnd(k) && words.isDefinite(k) && (words.roleOf(k) & (stop | Role.PlaceNisba)) === 0 && placeAt(k) === undefined && orgAt(k) === undefined) k++;
     const nouns = k - j;
-    if (phraseEnd(k)) continue;
+    if (phraseEnd(k)) return;
 
     // + definite nisba of a place or people; an indefinite trigger needs a noun first
     // (`وزارة الخارجية السعودية`), a definite one takes it directly (`الحكومة العراقية`).
@@ -350,7 +349,7 @@ export function recogniseOrganisations(
       const forms = setup.roles.nisba.get(words.id(k)) ?? [];
       const place = forms.find((f) => f.place !== undefined)?.place;
       candidates.push(make(k, 'trigger+nisba', NISBA, `${triggerText} + nisba ${words.surface(k)}`, null, undefined, place));
-      continue;
+      return;
     }
 
     // + known place, directly, after على, or with ب/ل (الخاصة بأفريقيا).
@@ -367,7 +366,7 @@ export function recogniseOrganisations(
       }
       if (place !== undefined && place.confidence >= 0.3) {
         candidates.push(make(place.last, 'trigger+place', PLACE, `${triggerText} + place ${place.name}${via}`, null, undefined, place.id));
-        continue;
+        return;
       }
     }
 
@@ -378,7 +377,7 @@ export function recogniseOrganisations(
       const last = a > j ? lamPhraseEnd(a) : -1;
       if (last >= 0) {
         candidates.push(make(last, 'institutional', INSTITUTIONAL, `${triggerText} + adjective + ${words.surface(a)}`));
-        continue;
+        return;
       }
     }
 
@@ -399,7 +398,9 @@ export function recogniseOrganisations(
         break;
       }
     }
-  }
+  };
+  const any = words.anyRole;
+  for (let i = 0; i < n - 1; i++) if ((any[i]! & Role.OrganisationTrigger) !== 0) triggerRules(i);
 
   // 3. Sports news: a city spelt like a club's short name is the club.
   if (options.sportsContext && clubs.size > 0) {
