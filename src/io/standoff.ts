@@ -54,11 +54,15 @@ const CORE_KEYS = new Set(['label', 'start', 'end', 'value', 'source', 'confiden
 
 /** Converts one pipeline annotation to its written form (key order as in SPEC.md). */
 export function annotationToStandoff(a: Annotation, id: string, text: string, cv: OffsetConverter): StandoffAnnotation {
-  const out = { id, label: a.label, start: cv.toCodePoint(a.start), end: cv.toCodePoint(a.end), text: text.slice(a.start, a.end) } as StandoffAnnotation;
-  if (a.value !== undefined) out.value = a.value;
-  out.source = a.source;
-  out.confidence = a.confidence;
-  out.status = a.status;
+  const start = cv.toCodePoint(a.start);
+  const end = cv.toCodePoint(a.end);
+  const surface = text.slice(a.start, a.end);
+  // One object literal per shape, not properties added one by one (each addition can
+  // reallocate the object's property store).
+  const out: StandoffAnnotation =
+    a.value !== undefined
+      ? { id, label: a.label, start, end, text: surface, value: a.value, source: a.source, confidence: a.confidence, status: a.status }
+      : { id, label: a.label, start, end, text: surface, source: a.source, confidence: a.confidence, status: a.status };
   if (a.note !== undefined) out.note = a.note;
   // Extra fields (review bookkeeping, qualifiers) follow; `for...in` avoids an entries array per annotation.
   for (const k in a) {
@@ -101,26 +105,30 @@ export function toStandoff(
  */
 export function serialiseStandoff(standoff: StandoffDocument, pretty: boolean): string {
   if (!pretty) return JSON.stringify(standoff);
-  const lines: string[] = ['{'];
+  // Pieces go into one array joined once at the end: a template string per line would
+  // copy every annotation's JSON a second time.
+  const out: string[] = ['{\n'];
   const entries = Object.entries(standoff).filter(([, v]) => v !== undefined);
   entries.forEach(([key, value], index) => {
     const comma = index < entries.length - 1 ? ',' : '';
     if (Array.isArray(value) && value.length > 0) {
-      lines.push(`  ${JSON.stringify(key)}: [`);
-      const last = value.length - 1;
+      out.push(`  ${JSON.stringify(key)}: [\n    `);
       if (key === 'sentences') {
-        // Plain spans: a template is several times faster than JSON.stringify per line.
-        (value as Span[]).forEach((s, i) => lines.push(`    {"start":${s.start},"end":${s.end}}${i < last ? ',' : ''}`));
+        // Plain spans: a template is several times faster than JSON.stringify.
+        (value as Span[]).forEach((s, i) => out.push(i === 0 ? `{"start":${s.start},"end":${s.end}}` : `,\n    {"start":${s.start},"end":${s.end}}`));
       } else {
-        value.forEach((item, i) => lines.push(`    ${JSON.stringify(item)}${i < last ? ',' : ''}`));
+        for (let i = 0; i < value.length; i++) {
+          if (i > 0) out.push(',\n    ');
+          out.push(JSON.stringify(value[i]));
+        }
       }
-      lines.push(`  ]${comma}`);
+      out.push(`\n  ]${comma}\n`);
     } else {
-      lines.push(`  ${JSON.stringify(key)}: ${JSON.stringify(value)}${comma}`);
+      out.push(`  ${JSON.stringify(key)}: ${JSON.stringify(value)}${comma}\n`);
     }
   });
-  lines.push('}');
-  return `${lines.join('\n')}\n`;
+  out.push('}\n');
+  return out.join('');
 }
 
 /** A standoff document read back with UTF-16 offsets, ready for code that slices strings. */
