@@ -64,6 +64,8 @@ export class TokenVocabulary {
    */
   private slots = new Int32Array(256);
   private mask = 127;
+  /** Per id: the union of the `scope` bits it was interned with (see {@link intern}). */
+  private scopes = new Uint8Array(64);
 
   /** Number of distinct strings. */
   get size(): number {
@@ -77,11 +79,19 @@ export class TokenVocabulary {
     return s;
   }
 
-  /** The id of `s`, adding it when new. */
-  intern(s: string): number {
+  /**
+   * The id of `s`, adding it when new. `scope` (bit flags, 1 to 128, chosen by the
+   * callers) records who needs the string: users that share one vocabulary (and so one
+   * look-up pass per document) can still tell their own words from the others'
+   * ({@link inScope}).
+   */
+  intern(s: string, scope = 1): number {
     const h = hashRange(s, 0, s.length);
     const found = this.find(h, s, 0, s.length, -1);
-    if (found >= 0) return found;
+    if (found >= 0) {
+      this.scopes[found] = this.scopes[found]! | scope;
+      return found;
+    }
     const id = this.strings.length;
     this.strings.push(s);
     if (id >= this.hashes.length) {
@@ -89,7 +99,11 @@ export class TokenVocabulary {
       this.hashes = grownInt32(this.hashes, n);
       this.offsets = grownInt32(this.offsets, n);
       this.lengths = grownInt32(this.lengths, n);
+      const scopes = new Uint8Array(n);
+      scopes.set(this.scopes);
+      this.scopes = scopes;
     }
+    this.scopes[id] = scope;
     this.hashes[id] = h;
     if (this.poolUsed + s.length > this.pool.length) {
       const grown = new Uint16Array(Math.max(this.pool.length * 2, this.poolUsed + s.length));
@@ -102,6 +116,16 @@ export class TokenVocabulary {
     if ((id + 1) * 2 > this.mask + 1) this.rehash((this.mask + 1) * 2);
     else this.place(id, h);
     return id;
+  }
+
+  /** Scope bits by id (see {@link intern}), for loops that test many ids; valid until the next `intern`. */
+  get scopesById(): Uint8Array {
+    return this.scopes;
+  }
+
+  /** True when `id` was interned with one of the `scope` bits. */
+  inScope(id: number, scope: number): boolean {
+    return id >= 0 && (this.scopes[id]! & scope) !== 0;
   }
 
   /** The id of `s`, or -1. */

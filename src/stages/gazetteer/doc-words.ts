@@ -6,6 +6,7 @@ import type { TokenTrie } from '../../core/token-trie.js';
 import { TokenKind } from '../../core/tokens.js';
 import { READINGS, READING_ALEF, READING_CUTS, type TokenLookup } from './phrase-index.js';
 import type { WordRoles } from './word-roles.js';
+import { GAZETTEER_SCOPE } from '../token-lookup.js';
 
 const ALEF = 0x0627; // U+0627 ARABIC LETTER ALEF
 const LAM = 0x0644; // U+0644 ARABIC LETTER LAM
@@ -30,7 +31,10 @@ export class DocWords {
     const readings = lookup.readings;
     const bits = roles.bits;
     const clitic = lookup.clitic;
+    const scopes = lookup.scopes;
     for (let i = 0; i < n; i++) {
+      // Role words and names' tokens are all of the gazetteer scope: others have neither.
+      if ((scopes[i]! & GAZETTEER_SCOPE) === 0) continue;
       let b = 0;
       let s = 0;
       const k = i * READINGS;
@@ -52,6 +56,15 @@ export class DocWords {
   id(i: number, r = 0): number {
     if (i < 0 || i >= this.count) return -1;
     return this.lookup.readings[i * READINGS + r]!;
+  }
+
+  /**
+   * True when reading `r` of token `i` is a word the gazetteer side knows (a name's token
+   * or a rule word). The vocabulary also holds other stages' words (number words,
+   * currency nouns), which do not count here.
+   */
+  known(i: number, r = 0): boolean {
+    return this.lookup.vocabulary.inScope(this.id(i, r), GAZETTEER_SCOPE);
   }
 
   /** Role bits of reading `r` of token `i`. */

@@ -21,6 +21,7 @@ import { TokenKind } from '../../core/tokens.js';
 import { annotateCandidate, type Candidate } from './candidates.js';
 import type { EntityLabel, GazetteerEntry } from './entries.js';
 import { READINGS, READING_CUTS, type TokenLookup } from './phrase-index.js';
+import { GAZETTEER_SCOPE } from '../token-lookup.js';
 import type { GazetteerSetup } from './setup.js';
 import { Role } from './word-roles.js';
 
@@ -223,7 +224,7 @@ export function reportNearMisses(doc: Doc, fuzzy: FuzzyIndex, stage: string, cho
     let known = false;
     for (let r = 0; r < READINGS && !known; r++) {
       const id = lookup.readings[i * READINGS + r]!;
-      if (id >= 0 && (r === 0 || (roles.of(id) & (Role.Nisba | Role.FunctionWord)) !== 0 || fuzzy.setup.index.trie.startsEntry(id))) known = true;
+      if (lookup.vocabulary.inScope(id, GAZETTEER_SCOPE) && (r === 0 || (roles.of(id) & (Role.Nisba | Role.FunctionWord)) !== 0 || fuzzy.setup.index.trie.startsEntry(id))) known = true;
     }
     if (known) continue;
     const vs = tokens.vStart[i]!;

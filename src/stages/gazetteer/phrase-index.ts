@@ -55,7 +55,7 @@ const ALEF = 0x0627; // U+0627 ARABIC LETTER ALEF
 const HASH = 0x23; // #
 
 /** Minimum letters left after proclitics, as `procliticReadings`' default. */
-const MIN_STEM = 2;
+export const MIN_STEM = 2;
 
 /**
  * Readings of a token start, without allocation: slot 0 is the whole token; then one
@@ -70,6 +70,8 @@ export const READINGS = READING_CUTS.length;
 /** Per-document token look-up: the vocabulary id of every token and of its readings. */
 export interface TokenLookup {
   tokens: TokenTable;
+  /** The vocabulary the ids belong to. */
+  vocabulary: TokenVocabulary;
   /** `ids[i * READINGS + r]`: id of reading `r` of token `i`, or -1. */
   readings: Int32Array;
   /** Id of each whole token (reading 0), for walking past the first token. */
@@ -80,6 +82,12 @@ export interface TokenLookup {
   lineEnd: Int32Array;
   /** 1 for tokens with proclitic readings (slots 1-4 may be set), 0 when only slot 0 is. */
   clitic: Uint8Array;
+  /**
+   * Union of the vocabulary scopes (`TokenVocabulary.intern`) of each token's readings:
+   * a user of the shared vocabulary skips, with one byte read, tokens none of whose
+   * readings is one of its words.
+   */
+  scopes: Uint8Array;
 }
 
 function isProcliticConjunction(c: number): boolean {
@@ -104,6 +112,8 @@ export function lookupTokens(tokens: TokenTable, vocabulary: TokenVocabulary): T
   const lead = new Uint8Array(n);
   const cliticFlags = new Uint8Array(n);
   const lineEnd = new Int32Array(n);
+  const scopes = new Uint8Array(n);
+  const scopeOf = vocabulary.scopesById;
   const { vStart, vEnd, kind, flags } = tokens;
   let nextLine = n;
   for (let i = n - 1; i >= 0; i--) {
@@ -135,23 +145,34 @@ export function lookupTokens(tokens: TokenTable, vocabulary: TokenVocabulary): T
     const whole = vocabulary.findUnits(h, units, vs, ve, -1);
     readings[base] = whole;
     ids[i] = whole;
+    if (whole >= 0) scopes[i] = scopeOf[whole]!;
     if (!clitic) continue;
     cliticFlags[i] = 1;
     const second = units[vs + 1]!;
+    let scope = 0;
     // One proclitic: و ف ب ك ل.
-    readings[base + 1] = vocabulary.findUnits(h1, units, vs + 1, ve, -1);
+    const one = vocabulary.findUnits(h1, units, vs + 1, ve, -1);
+    readings[base + 1] = one;
+    if (one >= 0) scope |= scopeOf[one]!;
     if (first === LAM && second === LAM && length - 1 >= MIN_STEM) {
-      readings[base + 2] = vocabulary.findUnits(hashStep(h1, ALEF), units, vs + 1, ve, ALEF);
+      const oneAlef = vocabulary.findUnits(hashStep(h1, ALEF), units, vs + 1, ve, ALEF);
+      readings[base + 2] = oneAlef;
+      if (oneAlef >= 0) scope |= scopeOf[oneAlef]!;
     }
     // Two: a conjunction then a preposition (و+ب, ف+ل, ...).
     if (isProcliticConjunction(first) && isProcliticPreposition(second) && length - 2 >= MIN_STEM) {
-      readings[base + 3] = vocabulary.findUnits(h2, units, vs + 2, ve, -1);
+      const two = vocabulary.findUnits(h2, units, vs + 2, ve, -1);
+      readings[base + 3] = two;
+      if (two >= 0) scope |= scopeOf[two]!;
       if (second === LAM && units[vs + 2]! === LAM) {
-        readings[base + 4] = vocabulary.findUnits(hashStep(h2, ALEF), units, vs + 2, ve, ALEF);
+        const twoAlef = vocabulary.findUnits(hashStep(h2, ALEF), units, vs + 2, ve, ALEF);
+        readings[base + 4] = twoAlef;
+        if (twoAlef >= 0) scope |= scopeOf[twoAlef]!;
       }
     }
+    scopes[i] = scopes[i]! | scope;
   }
-  return { tokens, readings, ids, lead, lineEnd, clitic: cliticFlags };
+  return { tokens, vocabulary, readings, ids, lead, lineEnd, clitic: cliticFlags, scopes };
 }
 
 /** A trie match in a document: tokens `[first, last]`, proclitics cut off the first. */

@@ -4,12 +4,12 @@
  */
 import { resolve } from 'node:path';
 import { z } from 'zod';
-import { TokenVocabulary } from '../../core/token-trie.js';
 import type { StageContext } from '../../core/stage.js';
 import { resolveDataFiles } from './data-files.js';
 import { loadDemonyms, type NisbaForm } from './demonyms.js';
-import { compilePhraseIndex, lookupTokens, nameTokeniser, type PhraseIndex, type TokenLookup } from './phrase-index.js';
-import type { Doc } from '../../core/document.js';
+import { compilePhraseIndex, nameTokeniser, type PhraseIndex } from './phrase-index.js';
+import { sharedVocabulary } from '../token-lookup.js';
+import type { TokenVocabulary } from '../../core/token-trie.js';
 import { loadRuleLexicon, type RuleLexicon } from './rules-data.js';
 import { WordRoles } from './word-roles.js';
 
@@ -37,33 +37,8 @@ export const ruleFilesOption = z
   });
 export type RuleFilesOption = z.output<typeof ruleFilesOption>;
 
-/**
- * One vocabulary per pipeline (the stages of a pipeline share their context object), so
- * the places and organisations stages look a document's tokens up once between them.
- */
-const vocabularies = new WeakMap<object, TokenVocabulary>();
-function sharedVocabulary(context: StageContext): TokenVocabulary {
-  let v = vocabularies.get(context);
-  if (v === undefined) {
-    v = new TokenVocabulary();
-    vocabularies.set(context, v);
-  }
-  return v;
-}
-
-/**
- * The token look-up of `doc` against `vocabulary`, computed once per document and
- * vocabulary: the second stage to ask gets the first one's arrays.
- */
-export function documentLookup(doc: Doc, vocabulary: TokenVocabulary): TokenLookup {
-  const cached = doc.shared.get(LOOKUP_KEY) as { vocabulary: TokenVocabulary; size: number; lookup: TokenLookup } | undefined;
-  const tokens = doc.tokens!;
-  if (cached !== undefined && cached.vocabulary === vocabulary && cached.size === vocabulary.size && cached.lookup.tokens === tokens) return cached.lookup;
-  const lookup = lookupTokens(tokens, vocabulary);
-  doc.shared.set(LOOKUP_KEY, { vocabulary, size: vocabulary.size, lookup });
-  return lookup;
-}
-const LOOKUP_KEY = 'gazetteer:lookup';
+/** The per-document look-up, shared with the numbers and money stages (see ../token-lookup.ts). */
+export { documentLookup } from '../token-lookup.js';
 
 /** Everything a gazetteer stage compiled at creation. */
 export interface GazetteerSetup {

@@ -19,6 +19,9 @@ import { Exact } from '../numbers/exact.js';
 import { dataPath } from '../numbers/index.js';
 import { NUMBERS_SHARED_KEY, type NumbersShared, type Quantity } from '../numbers/scan.js';
 import { loadCurrencyTable, type CurrencyName, type CurrencyTable, type HeadForm } from './currency-table.js';
+import { TokenVocabulary } from '../../core/token-trie.js';
+import type { TokenLookup } from '../gazetteer/phrase-index.js';
+import { CURRENCY_SCOPE, ReadingValues, documentLookup, sharedVocabulary } from '../token-lookup.js';
 
 export const moneyOptions = z.strictObject({
   /** CLDR names of every ISO 4217 currency (generated; see scripts/build-currencies.mjs). */
@@ -80,13 +83,18 @@ class MoneyScanner {
   private doc!: Doc;
   private tokens!: TokenTable;
   private text = '';
-  /** The view's code units (`TextView.units`): head look-ups read these, not the string. */
-  private units: Uint16Array = new Uint16Array(0);
+  /** Currency head nouns by vocabulary id, read from the document's shared token look-up. */
+  private readonly heads: ReadingValues<HeadForm>;
+  private readonly vocabulary: TokenVocabulary;
+  private lookup!: TokenLookup;
   private used!: Uint8Array;
 
-  constructor(table: CurrencyTable, options: MoneyOptions) {
+  /** `vocabulary`: the pipeline's shared one (see ../token-lookup.ts). */
+  constructor(table: CurrencyTable, options: MoneyOptions, vocabulary: TokenVocabulary = new TokenVocabulary()) {
     this.table = table;
     this.options = options;
+    this.vocabulary = vocabulary;
+    this.heads = new ReadingValues(vocabulary, table.heads.entries(), CURRENCY_SCOPE);
   }
 
   run(doc: Doc): void {
@@ -94,7 +102,7 @@ class MoneyScanner {
     this.doc = doc;
     this.tokens = tokens;
     this.text = doc.view.text;
-    this.units = doc.view.units;
+    this.lookup = documentLookup(doc, this.vocabulary);
     const shared = doc.shared.get(NUMBERS_SHARED_KEY) as NumbersShared | undefined;
     const quantities = shared?.quantities ?? [];
     const pending: Pending[] = [];
@@ -281,11 +289,11 @@ class MoneyScanner {
   /** A head noun at token `k` and the longest qualifier sequence after it. */
   private nameAt(k: number, bare: boolean, known?: HeadForm, knownCut = 0): CurrencyMatch | null {
     const t = this.tokens;
-    const heads = this.table.heads;
+    const heads = this.heads;
     let head = known;
     let cut = knownCut;
     if (head === undefined) {
-      head = bare ? heads.lookupWithProclitics(this.units, t.vStart[k]!, t.vEnd[k]!, MIN_STEM) : heads.lookup(this.units, t.vStart[k]!, t.vEnd[k]!);
+      head = bare ? heads.withProclitics(this.lookup, k, MIN_STEM) : heads.whole(this.lookup, k);
       cut = bare ? heads.cut : 0;
     }
     if (head === undefined) return null;
@@ -336,14 +344,14 @@ class MoneyScanner {
 
   private bareCurrencies(quantities: Quantity[], pending: Pending[]): void {
     const t = this.tokens;
-    const heads = this.table.heads;
-    const units = this.units;
-    const maxLength = heads.maxLength + 2;
+    const heads = this.heads;
+    const lookup = this.lookup;
+    const maxLength = this.table.heads.maxLength + 2;
     const quantityEnds = new Set<number>();
     for (const q of quantities) quantityEnds.add(q.numberLast);
     for (let k = 0; k < t.count; k++) {
       if (t.kind[k] !== TokenKind.Word || t.vEnd[k]! - t.vStart[k]! > maxLength) continue;
-      const found = heads.lookupWithProclitics(units, t.vStart[k]!, t.vEnd[k]!, MIN_STEM);
+      const found = heads.withProclitics(lookup, k, MIN_STEM);
       if (found === undefined || this.isUsed(k)) continue;
       const m = this.nameAt(k, true, found, heads.cut);
       if (m === null || m.head === null) continue;
@@ -479,7 +487,7 @@ export const moneyStage = defineStage({
       { names: dataPath(options.names, context), nouns: dataPath(options.nouns, context), extra: dataPath(options.extra, context) },
       context.normalise,
     );
-    const scanner = new MoneyScanner(table, options);
+    const scanner = new MoneyScanner(table, options, sharedVocabulary(context));
     return (doc) => scanner.run(doc);
   },
 });

@@ -12,6 +12,7 @@ import { z } from 'zod';
 import { defineStage } from '../../core/stage.js';
 import { loadContexts, loadNumberWords, type NumberLexicon } from './lexicon.js';
 import { NUMBERS_SHARED_KEY, NumberScanner, type NumbersShared } from './scan.js';
+import { sharedVocabulary } from '../token-lookup.js';
 
 export const numbersOptions = z.strictObject({
   /** Number words (TSV); `builtin:` for the shipped list. */
@@ -67,7 +68,7 @@ export const numbersStage = defineStage({
   tagger: true,
   options: numbersOptions,
   create(options, context) {
-    const scanner = new NumberScanner(loadNumberLexicon(options, context), options);
+    const scanner = new NumberScanner(loadNumberLexicon(options, context), options, sharedVocabulary(context));
     return (doc) => {
       const quantities = scanner.scan(doc);
       for (const q of quantities) {

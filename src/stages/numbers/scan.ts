@@ -11,6 +11,9 @@ import { procliticReadings } from '../../arabic/clitics.js';
 import { NumberClass, NumberComposer, WordFlag, type NumberPart, type NumberWord } from '../../arabic/number-words.js';
 import type { Annotation, Doc } from '../../core/document.js';
 import { TokenKind, type TokenTable } from '../../core/tokens.js';
+import { TokenVocabulary } from '../../core/token-trie.js';
+import type { TokenLookup } from '../gazetteer/phrase-index.js';
+import { NUMBER_WORD_SCOPE, ReadingValues, documentLookup } from '../token-lookup.js';
 import { digitValue, readDigits, separatorEvidence, type DecimalConvention, type DigitReading, type DocumentHint, type RaDecimal } from './digits.js';
 import { Exact } from './exact.js';
 import type { ContextClass, NumberLexicon } from './lexicon.js';
@@ -123,16 +126,26 @@ export class NumberScanner {
   private tokens!: TokenTable;
   private tv!: TokenView;
   private text = '';
-  /** The view's code units (`TextView.units`): word look-ups read these, not the string. */
+  /** The view's code units (`TextView.units`). */
   private units: Uint16Array = new Uint16Array(0);
+  /** Number words by vocabulary id, read from the document's shared token look-up. */
+  private readonly words: ReadingValues<NumberWord>;
+  private readonly vocabulary: TokenVocabulary;
+  private lookup!: TokenLookup;
   private hint: DocumentHint | null = null;
   private quantities: Quantity[] = [];
   /** Tokens before this index were consumed (a date chain, a time). */
   private skipUntil = 0;
 
-  constructor(lexicon: NumberLexicon, options: ScanOptions) {
+  /**
+   * `vocabulary` is the pipeline's shared one (see ../token-lookup.ts): number words are
+   * interned into it, and each document's tokens are looked up once for every stage.
+   */
+  constructor(lexicon: NumberLexicon, options: ScanOptions, vocabulary: TokenVocabulary = new TokenVocabulary()) {
     this.lexicon = lexicon;
     this.options = options;
+    this.vocabulary = vocabulary;
+    this.words = new ReadingValues(vocabulary, lexicon.words.entries(), NUMBER_WORD_SCOPE);
   }
 
   /** Finds the numbers of `doc` (tokenised), in text order. */
@@ -143,23 +156,25 @@ export class NumberScanner {
     this.tv = new TokenView(tokens);
     this.text = doc.view.text;
     this.units = doc.view.units;
+    this.lookup = documentLookup(doc, this.vocabulary);
     this.hint = null;
     this.quantities = [];
     this.skipUntil = 0;
-    const words = this.lexicon.words;
+    const words = this.words;
+    const lookup = this.lookup;
     const units = this.units;
     const kind = tokens.kind;
     const vStart = tokens.vStart;
     const vEnd = tokens.vEnd;
     const n = tokens.count;
-    const maxLength = words.maxLength + 2;
+    const maxLength = this.lexicon.words.maxLength + 2;
     let i = 0;
     while (i < n) {
       const k = kind[i]!;
       let q: Quantity | null = null;
       if (k === TokenKind.Word) {
         if (vEnd[i]! - vStart[i]! <= maxLength) {
-          const w = words.lookupWithProclitics(units, vStart[i]!, vEnd[i]!, MIN_STEM);
+          const w = words.withProclitics(lookup, i, MIN_STEM);
           if (w !== undefined) q = this.fromWord(i, w, words.cut);
         }
       } else if (k === TokenKind.Number || k === TokenKind.Alnum) {
@@ -276,11 +291,11 @@ export class NumberScanner {
     const kind = tv.kind(k);
     if (kind === TokenKind.Word) {
       const t = this.tokens;
-      const w = this.lexicon.words.lookupWithProclitics(this.units, t.vStart[k]!, t.vEnd[k]!, MIN_STEM);
+      const w = this.words.withProclitics(this.lookup, k, MIN_STEM);
       if (w === undefined) return null;
-      const cut = this.lexicon.words.cut;
+      const cut = this.words.cut;
       if (cut === 0) return { part: { word: w }, conjunction, token: k };
-      if (cut === 1 && !conjunction && this.text.charCodeAt(t.vStart[k]!) === WAW && !this.lexicon.words.restoredAlef) {
+      if (cut === 1 && !conjunction && this.text.charCodeAt(t.vStart[k]!) === WAW && !this.words.restoredAlef) {
         return { part: { word: w }, conjunction: true, token: k };
       }
       return null;
@@ -302,8 +317,7 @@ export class NumberScanner {
   private isContentWord(i: number): boolean {
     const tv = this.tv;
     if (i >= tv.count || tv.lineBefore(i) || tv.kind(i) !== TokenKind.Word) return false;
-    const t = this.tokens;
-    if (this.lexicon.words.lookupWithProclitics(this.units, t.vStart[i]!, t.vEnd[i]!, MIN_STEM) !== undefined) return false;
+    if (this.words.withProclitics(this.lookup, i, MIN_STEM) !== undefined) return false;
     return !this.inSingle('year-next', i);
   }
 
@@ -375,9 +389,9 @@ export class NumberScanner {
     }
     if (tv.kind(k) !== TokenKind.Word) return null;
     const t = this.tokens;
-    const w = this.lexicon.words.lookupWithProclitics(this.units, t.vStart[k]!, t.vEnd[k]!, MIN_STEM);
+    const w = this.words.withProclitics(this.lookup, k, MIN_STEM);
     if (w === undefined) return null;
-    const cut = this.lexicon.words.cut;
+    const cut = this.words.cut;
     if (cut === 0) return { word: w, conjunction, token: k };
     if (conjunctionAllowed && !conjunction && cut === 1 && this.text.charCodeAt(t.vStart[k]!) === WAW) return { word: w, conjunction: true, token: k };
     return null;

@@ -99,7 +99,7 @@ const NOT_NAME_ENDING = /(?:\u0627\u062a|\u0647\u0627|\u0647\u0645|\u0648\u0646|
 function looksLikeName(words: DocWords, j: number): boolean {
   if (!words.isWord(j) || words.anyRole[j] !== 0 || words.isDefinite(j)) return false;
   // A preposition on a definite noun (للإنتاج، بالسوق) is no name.
-  for (let r = 1; r < 5; r++) if (words.id(j, r) >= 0 || words.isDefinite(j, r)) return false;
+  for (let r = 1; r < 5; r++) if (words.known(j, r) || words.isDefinite(j, r)) return false;
   // A name stands alone or takes an adjective; a common noun in construct takes a
   // genitive next (شركة نفط نيبال، منظمة حقوق الإنسان, وكالة أنباء الأناضول).
   const next = j + 1;
