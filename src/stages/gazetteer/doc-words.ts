@@ -11,6 +11,31 @@ import { GAZETTEER_SCOPE } from '../token-lookup.js';
 const ALEF = 0x0627; // U+0627 ARABIC LETTER ALEF
 const LAM = 0x0644; // U+0644 ARABIC LETTER LAM
 
+const ROLE_MASK = 0xffff;
+const STARTS_SHIFT = 16;
+
+/** Per roles object: the attribute table of each trie (or none), for the vocabulary size it was built at. */
+const attributeTables = new WeakMap<WordRoles, Map<TokenTrie<unknown> | undefined, { size: number; table: Int32Array }>>();
+
+/**
+ * Role bits (low 16 bits) and "starts an entry of `trie`" (bit 16) of every vocabulary
+ * id, at index id + 1 (index 0 stands for -1, no id): one table read per reading instead
+ * of two look-ups and their branches. Built once per stage and vocabulary size.
+ */
+function attributesOf(size: number, roles: WordRoles, trie: TokenTrie<unknown> | undefined): Int32Array {
+  let byTrie = attributeTables.get(roles);
+  if (byTrie === undefined) {
+    byTrie = new Map();
+    attributeTables.set(roles, byTrie);
+  }
+  const cached = byTrie.get(trie);
+  if (cached !== undefined && cached.size === size) return cached.table;
+  const table = new Int32Array(size + 1);
+  for (let id = 0; id < size; id++) table[id + 1] = roles.of(id) | (trie !== undefined && trie.startsEntry(id) ? 1 << STARTS_SHIFT : 0);
+  byTrie.set(trie, { size, table });
+  return table;
+}
+
 /** Token-level helpers over one document's look-up. */
 export class DocWords {
   readonly lookup: TokenLookup;
@@ -29,24 +54,20 @@ export class DocWords {
     const any = new Uint16Array(n);
     const starts = new Uint8Array(n);
     const readings = lookup.readings;
-    const bits = roles.bits;
+    const attributes = attributesOf(lookup.vocabulary.size, roles, trie);
     const clitic = lookup.clitic;
     const scopes = lookup.scopes;
     for (let i = 0; i < n; i++) {
       // Role words and names' tokens are all of the gazetteer scope: others have neither.
       if ((scopes[i]! & GAZETTEER_SCOPE) === 0) continue;
-      let b = 0;
-      let s = 0;
       const k = i * READINGS;
-      const last = clitic[i] === 1 ? READINGS : 1;
-      for (let r = 0; r < last; r++) {
-        const id = readings[k + r]!;
-        if (id < 0) continue;
-        if (id < bits.length) b |= bits[id]!;
-        if (trie !== undefined && trie.startsEntry(id)) s = 1;
+      // Ids are -1 or more: `attributes` is indexed by id + 1.
+      let a = attributes[readings[k]! + 1]!;
+      if (clitic[i] === 1) {
+        a |= attributes[readings[k + 1]! + 1]! | attributes[readings[k + 2]! + 1]! | attributes[readings[k + 3]! + 1]! | attributes[readings[k + 4]! + 1]!;
       }
-      any[i] = b;
-      starts[i] = s;
+      any[i] = a & ROLE_MASK;
+      starts[i] = a >>> STARTS_SHIFT;
     }
     this.anyRole = any;
     this.startsEntry = starts;
