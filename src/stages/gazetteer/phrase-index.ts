@@ -212,9 +212,16 @@ export function matchesAt(index: PhraseIndex, lookup: TokenLookup, i: number, ou
       if (node < 0) break;
     }
   }
-  if (out.length - before > 1) {
-    const mine = out.splice(before).sort((a, b) => b.last - a.last || a.cut - b.cut);
-    for (const m of mine) out.push(m);
+  // Longest first, then the smaller cut; a stable insertion sort in place (a token has
+  // a handful of matches at most, and a splice and sort would allocate for each).
+  for (let k = before + 1; k < out.length; k++) {
+    const m = out[k]!;
+    let j = k - 1;
+    while (j >= before && (out[j]!.last < m.last || (out[j]!.last === m.last && out[j]!.cut > m.cut))) {
+      out[j + 1] = out[j]!;
+      j--;
+    }
+    out[j + 1] = m;
   }
   return out;
 }

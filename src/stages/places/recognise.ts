@@ -99,18 +99,21 @@ export function recognisePlaces(doc: Doc, setup: GazetteerSetup, options: PlaceR
   // 1. Gazetteer matches, and the countries the document names without doubt.
   const matches: PhraseMatch[] = [];
   for (let i = 0; i < n; i++) if (words.startsEntry[i] === 1) matchesAt(index, lookup, i, matches);
-  const entriesOf = (m: PhraseMatch): GazetteerEntry[] => placeEntries(index, m.forms);
+  // Each match's place entries, looked up once (a WeakMap look-up per match is not free).
+  const matchEntries: GazetteerEntry[][] = [];
   const countries = new Set<string>();
   for (const m of matches) {
-    const es = entriesOf(m);
+    const es = placeEntries(index, m.forms);
+    matchEntries.push(es);
     if (es.length === 1 && es[0]!.type === 'country' && es[0]!.ambiguous === undefined && es[0]!.country !== undefined) countries.add(es[0]!.country);
   }
 
   // 2. Gazetteer candidates with prior confidences.
   const candidates: Candidate[] = [];
   const byStart = new Map<number, Candidate[]>();
-  for (const m of matches) {
-    const es = entriesOf(m);
+  for (let k = 0; k < matches.length; k++) {
+    const m = matches[k]!;
+    const es = matchEntries[k]!;
     if (es.length === 0) continue;
     const { entry, note } = chooseEntry(es, countries);
     const prior = priorOf(words, m, entry, options);
@@ -355,6 +358,8 @@ function isUnknownName(words: DocWords, j: number, reading: number, t: number, t
  * side (`غرب إفريقيا والساحل`), is a place too.
  */
 function raiseCoordinated(words: DocWords, candidates: Candidate[]): void {
+  // Only candidates below LIST_CONFIDENCE can change: most documents have none.
+  if (!candidates.some((c) => c.confidence < LIST_CONFIDENCE)) return;
   const sorted = [...candidates].sort((a, b) => a.first - b.first || b.last - a.last);
   const endingAt = new Map<number, Candidate[]>();
   for (const c of sorted) {
