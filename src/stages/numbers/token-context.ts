@@ -13,11 +13,20 @@ export function phraseTokens(phrase: string): string[] {
   return phrase.match(/[\p{L}\p{M}\p{N}]+|[^\s\p{L}\p{M}\p{N}]/gu) ?? [];
 }
 
+const NORM_CACHE = 64;
+
 /** Folded forms of tokens and their proclitic stems (cached per document). */
 export class TokenView {
   readonly tokens: TokenTable;
   readonly text: string;
   private readonly stemCache = new Map<number, string[]>();
+  /**
+   * The last norms sliced, by token index modulo the size (direct-mapped): the checks
+   * around a number ask for the same few tokens many times, and a string asked again
+   * keeps the hash the Map and Set look-ups computed for it.
+   */
+  private readonly normTokens = new Int32Array(NORM_CACHE).fill(-1);
+  private readonly normStrings = new Array<string>(NORM_CACHE).fill('');
 
   constructor(tokens: TokenTable) {
     this.tokens = tokens;
@@ -30,7 +39,12 @@ export class TokenView {
 
   norm(i: number): string {
     if (i < 0 || i >= this.tokens.count) return '';
-    return this.text.slice(this.tokens.vStart[i], this.tokens.vEnd[i]);
+    const slot = i & (NORM_CACHE - 1);
+    if (this.normTokens[slot] === i) return this.normStrings[slot]!;
+    const s = this.text.slice(this.tokens.vStart[i], this.tokens.vEnd[i]);
+    this.normTokens[slot] = i;
+    this.normStrings[slot] = s;
+    return s;
   }
 
   kind(i: number): number {
