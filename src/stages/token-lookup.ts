@@ -25,6 +25,8 @@ export const GAZETTEER_SCOPE = 1;
 export const NUMBER_WORD_SCOPE = 2;
 /** Vocabulary scope of currency head nouns. */
 export const CURRENCY_SCOPE = 4;
+/** Vocabulary scope of the tokens of the numbers stage's context phrases. */
+export const NUMBER_CONTEXT_SCOPE = 8;
 
 const vocabularies = new WeakMap<object, TokenVocabulary>();
 

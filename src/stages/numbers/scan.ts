@@ -13,7 +13,7 @@ import type { Annotation, Doc } from '../../core/document.js';
 import { TokenKind, type TokenTable } from '../../core/tokens.js';
 import { TokenVocabulary } from '../../core/token-trie.js';
 import type { TokenLookup } from '../gazetteer/phrase-index.js';
-import { NUMBER_WORD_SCOPE, ReadingValues, documentLookup } from '../token-lookup.js';
+import { NUMBER_CONTEXT_SCOPE, NUMBER_WORD_SCOPE, ReadingValues, documentLookup } from '../token-lookup.js';
 import { digitValue, readDigits, separatorEvidence, type DecimalConvention, type DigitReading, type DocumentHint, type RaDecimal } from './digits.js';
 import { Exact } from './exact.js';
 import type { ContextClass, NumberLexicon } from './lexicon.js';
@@ -91,6 +91,8 @@ const YEH = 0x064a; // U+064A ARABIC LETTER YEH (in the original: not an alef ma
 const SHADDA = 0x0651; // U+0651 ARABIC SHADDA
 const MIN_STEM = 3;
 
+const DIGIT_CACHE = 16;
+
 /** The state of one cardinal reading: its value and where it ends. */
 interface Reading {
   last: number;
@@ -136,6 +138,12 @@ export class NumberScanner {
   private quantities: Quantity[] = [];
   /** Tokens before this index were consumed (a date chain, a time). */
   private skipUntil = 0;
+  /**
+   * The last {@link digitToken} results, direct-mapped by token index: the rules around a
+   * number (date chains, ranges, years) ask about the same few tokens again.
+   */
+  private readonly digitTokens = new Int32Array(DIGIT_CACHE).fill(-1);
+  private readonly digitResults = new Array<DigitToken | null>(DIGIT_CACHE).fill(null);
 
   /**
    * `vocabulary` is the pipeline's shared one (see ../token-lookup.ts): number words are
@@ -146,6 +154,8 @@ export class NumberScanner {
     this.options = options;
     this.vocabulary = vocabulary;
     this.words = new ReadingValues(vocabulary, lexicon.words.entries(), NUMBER_WORD_SCOPE);
+    // Every token of every context phrase, so the checks skip the other tokens at once.
+    for (const set of lexicon.contexts.values()) for (const phrase of set.list) for (const token of phrase.tokens) vocabulary.intern(token, NUMBER_CONTEXT_SCOPE);
   }
 
   /** Finds the numbers of `doc` (tokenised), in text order. */
@@ -153,13 +163,14 @@ export class NumberScanner {
     const tokens = doc.tokens!;
     this.doc = doc;
     this.tokens = tokens;
-    this.tv = new TokenView(tokens);
+    this.lookup = documentLookup(doc, this.vocabulary);
+    this.tv = new TokenView(tokens, this.lookup, NUMBER_CONTEXT_SCOPE);
     this.text = doc.view.text;
     this.units = doc.view.units;
-    this.lookup = documentLookup(doc, this.vocabulary);
     this.hint = null;
     this.quantities = [];
     this.skipUntil = 0;
+    this.digitTokens.fill(-1);
     const words = this.words;
     const lookup = this.lookup;
     const units = this.units;
@@ -415,6 +426,15 @@ export class NumberScanner {
 
   /** Splits a number or alphanumeric token into letters before, digits, letters after. */
   private digitToken(i: number): DigitToken | null {
+    const slot = i & (DIGIT_CACHE - 1);
+    if (this.digitTokens[slot] === i) return this.digitResults[slot]!;
+    const d = this.readDigitToken(i);
+    this.digitTokens[slot] = i;
+    this.digitResults[slot] = d;
+    return d;
+  }
+
+  private readDigitToken(i: number): DigitToken | null {
     const t = this.tokens;
     const text = this.text;
     const s = t.vStart[i]!;
@@ -834,7 +854,7 @@ export class NumberScanner {
 
   /** Token `i` (or its stem after proclitics) is a one-word context of `cls`. */
   private inSingle(cls: ContextClass, i: number): boolean {
-    if (i < 0 || i >= this.tv.count) return false;
+    if (i < 0 || i >= this.tv.count || !this.tv.mayBeContext(i)) return false;
     const set = this.lexicon.single.get(cls)!;
     if (set.has(this.tv.norm(i))) return true;
     if (this.tv.kind(i) !== TokenKind.Word) return false;

@@ -5,6 +5,7 @@
  */
 import { procliticReadings } from '../../arabic/clitics.js';
 import type { TokenTable } from '../../core/tokens.js';
+import type { TokenLookup } from '../gazetteer/phrase-index.js';
 import { TokenFlag, TokenKind } from '../../core/tokens.js';
 import type { ContextClass, ContextPhrase } from './lexicon.js';
 
@@ -19,6 +20,8 @@ const NORM_CACHE = 64;
 export class TokenView {
   readonly tokens: TokenTable;
   readonly text: string;
+  private readonly lookup: TokenLookup | null;
+  private readonly contextScope: number;
   private readonly stemCache = new Map<number, string[]>();
   /**
    * The last norms sliced, by token index modulo the size (direct-mapped): the checks
@@ -28,9 +31,27 @@ export class TokenView {
   private readonly normTokens = new Int32Array(NORM_CACHE).fill(-1);
   private readonly normStrings = new Array<string>(NORM_CACHE).fill('');
 
-  constructor(tokens: TokenTable) {
+  /**
+   * With `lookup` (the document's shared token look-up, see ../token-lookup.ts) and the
+   * vocabulary scope every context phrase's tokens were interned with, the phrase checks
+   * below skip at once a token none of whose readings is a context word.
+   */
+  constructor(tokens: TokenTable, lookup: TokenLookup | null = null, contextScope = 0) {
     this.tokens = tokens;
     this.text = tokens.view.text;
+    this.lookup = lookup;
+    this.contextScope = contextScope;
+  }
+
+  /**
+   * False when neither token `i` nor any of its stems can be a token of a context phrase:
+   * the look-up's readings cover the token and every stem of {@link stems} (a hashtag's
+   * whole form, with its `#`, is not a reading: it always may be).
+   */
+  mayBeContext(i: number): boolean {
+    const lookup = this.lookup;
+    if (lookup === null || i < 0 || i >= this.tokens.count) return true;
+    return (lookup.scopes[i]! & this.contextScope) !== 0 || lookup.lead[i] !== 0;
   }
 
   get count(): number {
@@ -122,7 +143,7 @@ const NONE: readonly ContextPhrase[] = [];
  * proclitics (بأكثر من، لعام). Returns the phrase and its first token index, or null.
  */
 export function phraseEndingAt(tv: TokenView, set: PhraseSet, last: number): { phrase: ContextPhrase; first: number } | null {
-  if (last < 0 || last >= tv.count) return null;
+  if (last < 0 || last >= tv.count || !tv.mayBeContext(last)) return null;
   for (const phrase of set.endingWith(tv.norm(last))) {
     const first = last - phrase.tokens.length + 1;
     if (first >= 0 && matches(tv, phrase, first)) return { phrase, first };
@@ -138,7 +159,7 @@ export function phraseEndingAt(tv: TokenView, set: PhraseSet, last: number): { p
 
 /** Does a phrase of `set` start at token `first`? Proclitics on it only when allowed. */
 export function phraseStartingAt(tv: TokenView, set: PhraseSet, first: number, allowProclitics = false): { phrase: ContextPhrase; last: number } | null {
-  if (first < 0 || first >= tv.count) return null;
+  if (first < 0 || first >= tv.count || !tv.mayBeContext(first)) return null;
   const heads = allowProclitics && tv.kind(first) === TokenKind.Word ? tv.stems(first) : [tv.norm(first)];
   for (const head of heads) {
     for (const phrase of set.startingWith(head)) {
@@ -152,7 +173,7 @@ export function phraseStartingAt(tv: TokenView, set: PhraseSet, first: number, a
 
 /** Does a phrase of `set` cover token `i` (آل ثاني over ثاني)? Proclitics allowed on its head. */
 export function phraseCovering(tv: TokenView, set: PhraseSet, i: number): boolean {
-  if (i < 0 || i >= tv.count) return false;
+  if (i < 0 || i >= tv.count || !tv.mayBeContext(i)) return false;
   for (const [phrase, k] of set.containing(tv.norm(i))) {
     const first = i - k;
     if (first >= 0 && first + phrase.tokens.length <= tv.count && matches(tv, phrase, first)) return true;
