@@ -176,7 +176,17 @@ export function tokeniseView(view: TextView, options: TokeniseOptions): TokenTab
           i += 2;
           continue;
         }
-        if (k === C_ARABIC || k === C_LETTER) {
+        if (k === C_ARABIC && lastScript !== C_LETTER) {
+          // The common case, a run of Arabic letters and marks, in a loop of its own.
+          hasArabic = true;
+          lastScript = C_ARABIC;
+          i++;
+          while (i < n) {
+            const m = CLASS[units[i]!]!;
+            if (m !== C_ARABIC && m !== C_MARK) break;
+            i++;
+          }
+        } else if (k === C_ARABIC || k === C_LETTER) {
           if (lastScript !== 0 && lastScript !== k) break;
           lastScript = k;
           if (k === C_ARABIC) hasArabic = true;
