@@ -31,6 +31,7 @@ describe('normalise: what each rule does', () => {
     ['line separators to LF', 'أ\u2028ب\u2029ج', 'ا\nب\nج'],
     ['CRLF untouched', 'أ\r\nب', 'ا\r\nب'],
     ['Latin untouched', 'ISIS Riyadh', 'ISIS Riyadh'],
+    ['a lone surrogate in a normalised view is U+FFFD, pairs are kept', 'أ\uDC00😀\uD800', 'ا\uFFFD😀\uFFFD'],
   ])('%s', (_name, input, expected) => {
     expect(normaliseText(input, defaults).text).toBe(expected);
   });
