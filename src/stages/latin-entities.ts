@@ -63,6 +63,7 @@ const CLOSE_PAREN = 0x29;
 function latinRuns(tokens: TokenTable): { first: number; last: number }[] {
   const runs: { first: number; last: number }[] = [];
   const text = tokens.view.text;
+  const units = tokens.view.units;
   let first = -1;
   let lastLatin = -1;
   const close = () => {
@@ -78,9 +79,10 @@ function latinRuns(tokens: TokenTable): { first: number; last: number }[] {
       lastLatin = i;
       continue;
     }
-    const c = text.charCodeAt(tokens.vStart[i]!);
+    if (first < 0) continue; // outside a run (most tokens): nothing to close
+    const c = units[tokens.vStart[i]!]!;
     const joiner = k === TokenKind.Number || (k === TokenKind.Punct && (c === 0x2e || c === 0x2d || c === 0x26 || c === 0x27));
-    if (first >= 0 && joiner) continue;
+    if (joiner) continue;
     close();
   }
   close();
@@ -145,12 +147,16 @@ export const latinEntitiesStage = defineStage({
         doc.annotate(note === undefined ? { label, start, end, value, source, confidence } : { label, start, end, value, source, confidence, note });
       };
       // 2. Bracketed acronym after an Arabic entity: `... الدولة الإسلامية (ISIS)`.
-      const byEnd = new Map<number, Annotation>();
-      for (const a of doc.annotations) if (a.label === 'GPE' || a.label === 'LOC' || a.label === 'ORG') byEnd.set(a.end, a);
+      // The entities by end, built at the first acronym (most documents have none).
+      let byEnd: Map<number, Annotation> | null = null;
       for (let i = 1; i + 2 < tokens.count; i++) {
         if (tokens.kind[i + 1] !== TokenKind.Latin || !isChar(tokens, i, OPEN_PAREN) || !isChar(tokens, i + 2, CLOSE_PAREN)) continue;
         const word = text.slice(tokens.vStart[i + 1], tokens.vEnd[i + 1]);
         if (!/^[A-Z]{2,8}$/.test(word)) continue;
+        if (byEnd === null) {
+          byEnd = new Map();
+          for (const a of doc.annotations) if (a.label === 'GPE' || a.label === 'LOC' || a.label === 'ORG') byEnd.set(a.end, a);
+        }
         const before = byEnd.get(tokens.end[i - 1]!);
         if (before === undefined) continue;
         const value = before.value as { id: string | null; name: string } | undefined;
