@@ -107,12 +107,16 @@ export function lookupTokens(tokens: TokenTable, vocabulary: TokenVocabulary): T
   const n = tokens.count;
   // Code units, not the string: see TextView.units.
   const units = tokens.view.units;
-  const readings = new Int32Array(n * READINGS).fill(-1);
-  const ids = new Int32Array(n);
-  const lead = new Uint8Array(n);
-  const cliticFlags = new Uint8Array(n);
-  const lineEnd = new Int32Array(n);
-  const scopes = new Uint8Array(n);
+  // One allocation for the six arrays: each typed array's buffer is a separate native
+  // allocation that the garbage collector tracks.
+  const int32s = n * 4 * (READINGS + 2);
+  const buffer = new ArrayBuffer(int32s + n * 3);
+  const readings = new Int32Array(buffer, 0, n * READINGS).fill(-1);
+  const ids = new Int32Array(buffer, n * 4 * READINGS, n);
+  const lineEnd = new Int32Array(buffer, n * 4 * (READINGS + 1), n);
+  const lead = new Uint8Array(buffer, int32s, n);
+  const cliticFlags = new Uint8Array(buffer, int32s + n, n);
+  const scopes = new Uint8Array(buffer, int32s + 2 * n, n);
   const scopeOf = vocabulary.scopesById;
   const { vStart, vEnd, kind, flags } = tokens;
   let nextLine = n;
