@@ -90,7 +90,25 @@ function parseUncached(path: string, problems: string[]): GazetteerEntry[] {
       continue;
     }
     const entry = validateEntry(value, where, problems);
-    if (entry !== null) entries.push({ ...entry, file: path, line });
+    if (entry === null) continue;
+    // Every entry gets the same shape, optional fields present as undefined: the rules
+    // read these fields for every match, and entries of many shapes would make each of
+    // those reads polymorphic.
+    entries.push({
+      id: entry.id,
+      label: entry.label,
+      type: entry.type,
+      name: entry.name,
+      variants: entry.variants,
+      source: entry.source,
+      confidence: entry.confidence,
+      en: entry.en,
+      country: entry.country,
+      ambiguous: entry.ambiguous,
+      note: entry.note,
+      file: path,
+      line,
+    });
   }
   return entries;
 }
