@@ -38,6 +38,29 @@ export interface Candidate {
   entry?: GazetteerEntry;
 }
 
+/**
+ * A candidate with every field present (`within`, `decisive` and `entry` undefined when
+ * absent), in one order. Candidates are read in hot loops (selection, rules, writing),
+ * and objects built by different literals would make each of those reads megamorphic.
+ */
+export function makeCandidate(c: Candidate): Candidate {
+  return {
+    first: c.first,
+    last: c.last,
+    cut: c.cut,
+    label: c.label,
+    id: c.id,
+    name: c.name,
+    within: c.within,
+    confidence: c.confidence,
+    source: c.source,
+    notes: c.notes,
+    priority: c.priority,
+    decisive: c.decisive,
+    entry: c.entry,
+  };
+}
+
 /** Sort order for leftmost-longest selection. */
 function compareCandidates(a: Candidate, b: Candidate): number {
   return a.first - b.first || b.last - a.last || a.cut - b.cut || b.priority - a.priority || b.confidence - a.confidence;

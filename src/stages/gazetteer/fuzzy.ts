@@ -18,7 +18,7 @@ import { createRequire } from 'node:module';
 import { z } from 'zod';
 import type { Doc } from '../../core/document.js';
 import { TokenKind } from '../../core/tokens.js';
-import { annotateCandidate, type Candidate } from './candidates.js';
+import { annotateCandidate, makeCandidate, type Candidate } from './candidates.js';
 import type { EntityLabel, GazetteerEntry } from './entries.js';
 import { READINGS, READING_CUTS, type TokenLookup } from './phrase-index.js';
 import { GAZETTEER_SCOPE } from '../token-lookup.js';
@@ -243,7 +243,7 @@ export function reportNearMisses(doc: Doc, fuzzy: FuzzyIndex, stage: string, cho
       const e = hit.target.entry;
       const note = `near-miss: "${hit.word}" is ${hit.distance} edit(s) from "${hit.target.name}" (${e.id}, Jaro-Winkler ${hit.similarity.toFixed(2)}), a spelling the gazetteer does not list`;
       if (fuzzy.options.annotate) {
-        const c: Candidate = {
+        const c = makeCandidate({
           first: i,
           last: i,
           cut,
@@ -254,7 +254,7 @@ export function reportNearMisses(doc: Doc, fuzzy: FuzzyIndex, stage: string, cho
           source: `${stage}:fuzzy`,
           notes: [note],
           priority: 0,
-        };
+        });
         annotateCandidate(doc, tokens, c);
       } else {
         const original = tokens.surface(i);

@@ -15,7 +15,7 @@
  */
 import type { Doc } from '../../core/document.js';
 import { TokenKind } from '../../core/tokens.js';
-import { chooseEntry, selectCandidates, type Candidate } from '../gazetteer/candidates.js';
+import { chooseEntry, makeCandidate, selectCandidates, type Candidate } from '../gazetteer/candidates.js';
 import { DocWords } from '../gazetteer/doc-words.js';
 import type { GazetteerEntry } from '../gazetteer/entries.js';
 import { READING_CUTS, matchesAt, type PhraseMatch, type TokenLookup } from '../gazetteer/phrase-index.js';
@@ -184,7 +184,7 @@ export function recogniseOrganisations(
     if (prior === null) continue;
     const notes = note === undefined ? prior.notes : [note, ...prior.notes];
     const confidence = prior.confidence;
-    const c: Candidate = {
+    const c = makeCandidate({
       first: m.first,
       last: m.last,
       cut: m.cut,
@@ -196,7 +196,7 @@ export function recogniseOrganisations(
       notes,
       priority: 2,
       entry,
-    };
+    });
     candidates.push(c);
     const list = orgsAt.get(m.first);
     if (list === undefined) orgsAt.set(m.first, [c]);
@@ -262,22 +262,20 @@ export function recogniseOrganisations(
     const cut = READING_CUTS[r]! + lookup.lead[i]!;
     const triggerText = words.surface(i, r);
     const definite = words.isDefinite(i, r);
-    const make = (last: number, source: string, confidence: number, note: string, id: string | null = null, name?: string, within?: string | null): Candidate => {
-      const c: Candidate = {
+    const make = (last: number, source: string, confidence: number, note: string, id: string | null = null, name?: string, within?: string | null): Candidate =>
+      makeCandidate({
         first: i,
         last,
         cut,
         label: 'ORG',
         id,
         name: name ?? words.phrase(i, last, cut),
+        within: within ?? undefined,
         confidence,
         source: `organisations:${source}`,
         notes: [note],
         priority: 1,
-      };
-      if (within !== undefined && within !== null) c.within = within;
-      return c;
-    };
+      });
     const j = i + 1;
     if (words.startsLine(j)) return;
 
@@ -308,18 +306,20 @@ export function recogniseOrganisations(
       while (k < n && k <= j + 5 && !isQuote(words, k, QUOTES_CLOSE) && !words.startsLine(k)) k++;
       if (k < n && k > j + 1 && k <= j + 5 && isQuote(words, k, QUOTES_CLOSE)) {
         const name = words.phrase(j + 1, k - 1, 0);
-        candidates.push({
-          first: j + 1,
-          last: k - 1,
-          cut: 0,
-          label: 'ORG',
-          id: orgAt(j + 1)?.last === k - 1 ? orgAt(j + 1)!.id : null,
-          name,
-          confidence: QUOTED,
-          source: 'organisations:trigger+quoted',
-          notes: [`quoted name after ${triggerText}`],
-          priority: 1,
-        });
+        candidates.push(
+          makeCandidate({
+            first: j + 1,
+            last: k - 1,
+            cut: 0,
+            label: 'ORG',
+            id: orgAt(j + 1)?.last === k - 1 ? orgAt(j + 1)!.id : null,
+            name,
+            confidence: QUOTED,
+            source: 'organisations:trigger+quoted',
+            notes: [`quoted name after ${triggerText}`],
+            priority: 1,
+          }),
+        );
         return;
       }
     }
@@ -427,19 +427,21 @@ export function recogniseOrganisations(
       const to = Math.min(n, i + SPORTS_WINDOW + 1);
       const counts = cueCounts();
       if (counts[to]! - counts[from]! === 0) continue;
-      candidates.push({
-        first: i,
-        last: i,
-        cut: place.cut,
-        label: 'ORG',
-        id: club.id,
-        name: club.name,
-        confidence: SPORTS,
-        source: 'organisations:sports-context',
-        notes: [`${place.name}: the club ${club.name}, in sports news`],
-        priority: 1,
-        entry: club,
-      });
+      candidates.push(
+        makeCandidate({
+          first: i,
+          last: i,
+          cut: place.cut,
+          label: 'ORG',
+          id: club.id,
+          name: club.name,
+          confidence: SPORTS,
+          source: 'organisations:sports-context',
+          notes: [`${place.name}: the club ${club.name}, in sports news`],
+          priority: 1,
+          entry: club,
+        }),
+      );
     }
   }
 

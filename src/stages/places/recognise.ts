@@ -14,7 +14,7 @@
  */
 import type { Annotation, Doc } from '../../core/document.js';
 import { TokenKind } from '../../core/tokens.js';
-import { chooseEntry, selectCandidates, type Candidate } from '../gazetteer/candidates.js';
+import { chooseEntry, makeCandidate, selectCandidates, type Candidate } from '../gazetteer/candidates.js';
 import { DocWords } from '../gazetteer/doc-words.js';
 import type { GazetteerEntry } from '../gazetteer/entries.js';
 import { READING_CUTS, matchesAt, type PhraseMatch, type TokenLookup } from '../gazetteer/phrase-index.js';
@@ -120,7 +120,7 @@ export function recognisePlaces(doc: Doc, setup: GazetteerSetup, options: PlaceR
     if (prior === null) continue;
     const notes = note === undefined ? prior.notes : [note, ...prior.notes];
     const confidence = prior.confidence;
-    const c: Candidate = {
+    const c = makeCandidate({
       first: m.first,
       last: m.last,
       cut: m.cut,
@@ -132,7 +132,7 @@ export function recognisePlaces(doc: Doc, setup: GazetteerSetup, options: PlaceR
       notes,
       priority: 2,
       entry,
-    };
+    });
     candidates.push(c);
     const list = byStart.get(m.first);
     if (list === undefined) byStart.set(m.first, [c]);
@@ -219,24 +219,23 @@ function addDirectionCandidates(words: DocWords, candidates: Candidate[], placeA
     if (j >= n || words.startsLine(j)) continue;
     const place = placeAt(j);
     if (place === undefined || place.label === 'ORG') continue;
-    added.push({
-      first: i,
-      last: place.last,
-      cut: READING_CUTS[r0]! + words.lookup.lead[i]!,
-      label: 'LOC',
-      id: null,
-      name: words.phrase(i, place.last, READING_CUTS[r0]!),
-      within: place.id ?? undefined,
-      confidence: Math.max(place.confidence, DIRECTION_CONFIDENCE),
-      source: 'places:direction',
-      notes: [`direction + ${place.name}`],
-      priority: 1,
-    } as Candidate);
+    added.push(
+      makeCandidate({
+        first: i,
+        last: place.last,
+        cut: READING_CUTS[r0]! + words.lookup.lead[i]!,
+        label: 'LOC',
+        id: null,
+        name: words.phrase(i, place.last, READING_CUTS[r0]!),
+        within: place.id ?? undefined,
+        confidence: Math.max(place.confidence, DIRECTION_CONFIDENCE),
+        source: 'places:direction',
+        notes: [`direction + ${place.name}`],
+        priority: 1,
+      }),
+    );
   }
-  for (const c of added) {
-    if (c.within === undefined) delete c.within;
-    candidates.push(c);
-  }
+  for (const c of added) candidates.push(c);
 }
 
 /**
@@ -308,18 +307,20 @@ function addTriggerContext(
         last = j;
         if ((words.roleOf(j + 1) & Role.DirectionAdjective) !== 0 && !words.startsLine(j + 1)) last = j + 1;
         const cut = READING_CUTS[reading as number]!;
-        candidates.push({
-          first: j,
-          last,
-          cut,
-          label: trigger.label,
-          id: null,
-          name: words.phrase(j, last, cut),
-          confidence: UNKNOWN_NAME_CONFIDENCE,
-          source: 'places:trigger',
-          notes: [`a name not in the gazetteer, after the place trigger ${words.surface(i, r)} (${trigger.type})`],
-          priority: 1,
-        });
+        candidates.push(
+          makeCandidate({
+            first: j,
+            last,
+            cut,
+            label: trigger.label,
+            id: null,
+            name: words.phrase(j, last, cut),
+            confidence: UNKNOWN_NAME_CONFIDENCE,
+            source: 'places:trigger',
+            notes: [`a name not in the gazetteer, after the place trigger ${words.surface(i, r)} (${trigger.type})`],
+            priority: 1,
+          }),
+        );
       }
       if (last < 0 || !trigger.list) break;
       j = last + 1;
