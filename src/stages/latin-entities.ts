@@ -144,7 +144,7 @@ export const latinEntitiesStage = defineStage({
       const add = (start: number, end: number, label: string, value: { id: string | null; name: string }, source: string, confidence: number, note?: string) => {
         if (overlaps(start, end)) return;
         taken.push({ start, end });
-        doc.annotate(note === undefined ? { label, start, end, value, source, confidence } : { label, start, end, value, source, confidence, note });
+        doc.annotate({ label, start, end, value, source, confidence, note });
       };
       // 2. Bracketed acronym after an Arabic entity: `... الدولة الإسلامية (ISIS)`.
       // The entities by end, built at the first acronym (most documents have none).

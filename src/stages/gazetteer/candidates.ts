@@ -94,8 +94,9 @@ export function annotateCandidate(doc: Doc, tokens: TokenTable, c: Candidate): A
   const { start, end } = candidateSpan(tokens, c);
   const value: { id: string | null; name: string; within?: string } = { id: c.id, name: c.name };
   if (c.within !== undefined) value.within = c.within;
-  const input = { label: c.label, start, end, value, source: c.source, confidence: round(c.confidence) };
-  return c.notes.length > 0 ? doc.annotate({ ...input, note: c.notes.join('; ') }) : doc.annotate(input);
+  // `note` always present (undefined when there is none): every stage gives Doc.annotate
+  // inputs of one shape, so its copy of them stays monomorphic.
+  return doc.annotate({ label: c.label, start, end, value, source: c.source, confidence: round(c.confidence), note: c.notes.length > 0 ? c.notes.join('; ') : undefined });
 }
 
 function round(x: number): number {

@@ -464,7 +464,8 @@ class MoneyScanner {
         value,
         source: p.source,
         confidence: p.confidence,
-        ...(p.note !== null ? { note: p.note } : {}),
+        // Always present (see annotateCandidate): one input shape for Doc.annotate.
+        note: p.note !== null ? p.note : undefined,
       });
       if (p.qualifier !== null) a.qualifier = p.qualifier;
       // The number's own annotation, when it has exactly the MONEY's span, would win the

@@ -80,7 +80,8 @@ export const numbersStage = defineStage({
           value: q.value.toJsonValue(),
           source: q.source,
           confidence: q.confidence,
-          ...(q.note !== null ? { note: q.note } : {}),
+          // Always present (see annotateCandidate): one input shape for Doc.annotate.
+          note: q.note !== null ? q.note : undefined,
         });
         if (q.qualifier !== null) a.qualifier = q.qualifier;
         q.annotation = a;
