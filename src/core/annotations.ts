@@ -42,7 +42,8 @@ export function resolveAnnotations(annotations: Annotation[], options: ResolveOp
   mapped.sort(compareAnnotations);
   const kept: Annotation[] = [];
   for (const a of mapped) {
-    const last = kept[kept.length - 1];
+    // (No read at index -1: it would make this load slow for every annotation.)
+    const last = kept.length > 0 ? kept[kept.length - 1] : undefined;
     if (last === undefined || a.start >= last.end) {
       kept.push(a);
       continue;

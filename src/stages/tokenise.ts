@@ -199,9 +199,10 @@ export function tokeniseView(view: TextView, options: TokeniseOptions): TokenTab
           i++;
         } else if (k === C_SEP && d !== 0x3a) {
           // 1,250,000  148,7  ٣٫٥  ١٬٢٥٠: a separator between two digits stays inside.
-          if (i > start && CLASS[units[i - 1]!] === C_DIGIT && CLASS[units[i + 1]!] === C_DIGIT) i++;
+          // (Indices stay inside the text: a read past its end makes the load site slow.)
+          if (i > start && i + 1 < n && CLASS[units[i - 1]!] === C_DIGIT && CLASS[units[i + 1]!] === C_DIGIT) i++;
           else break;
-        } else if (k === C_APOSTROPHE && lastScript === C_LETTER && CLASS[units[i + 1]!] === C_LETTER) {
+        } else if (k === C_APOSTROPHE && lastScript === C_LETTER && i + 1 < n && CLASS[units[i + 1]!] === C_LETTER) {
           i++; // don't, O'Brien
         } else break;
       }

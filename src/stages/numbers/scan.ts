@@ -409,7 +409,7 @@ export class NumberScanner {
   }
 
   private followsNumber(i: number): boolean {
-    const prev = this.quantities[this.quantities.length - 1];
+    const prev = this.quantities.length > 0 ? this.quantities[this.quantities.length - 1] : undefined;
     if (prev !== undefined && prev.last === i - 1) return true;
     const k = this.tv.kind(i - 1);
     return k === TokenKind.Number;
@@ -729,7 +729,7 @@ export class NumberScanner {
   private previousWasYear(i: number): boolean {
     const k = i - 1;
     if (this.tv.kind(k) !== TokenKind.Number) return false;
-    const prev = this.quantities[this.quantities.length - 1];
+    const prev = this.quantities.length > 0 ? this.quantities[this.quantities.length - 1] : undefined;
     if (prev !== undefined && prev.last === k) return false;
     const d = this.digitToken(k);
     return d !== null && this.yearShaped(d);
