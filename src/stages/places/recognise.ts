@@ -361,25 +361,22 @@ function isUnknownName(words: DocWords, j: number, reading: number, t: number, t
 function raiseCoordinated(words: DocWords, candidates: Candidate[]): void {
   // Only candidates below LIST_CONFIDENCE can change: most documents have none.
   if (!candidates.some((c) => c.confidence < LIST_CONFIDENCE)) return;
-  const sorted = [...candidates].sort((a, b) => a.first - b.first || b.last - a.last);
-  const endingAt = new Map<number, Candidate[]>();
-  for (const c of sorted) {
-    const list = endingAt.get(c.last);
-    if (list === undefined) endingAt.set(c.last, [c]);
-    else list.push(c);
+  // The sure places (raising one to LIST_CONFIDENCE, below CONFIRMED, never makes it
+  // sure, so the order of the candidates does not matter): by last token, and by first
+  // token for those that carry the و.
+  const sureEnds = new Set<number>();
+  const sureStartsAfterWaw = new Set<number>();
+  for (const c of candidates) {
+    if (c.confidence < CONFIRMED) continue;
+    sureEnds.add(c.last);
+    if (c.cut === 1) sureStartsAfterWaw.add(c.first);
   }
-  const startingAt = new Map<number, Candidate[]>();
-  for (const c of sorted) {
-    const list = startingAt.get(c.first);
-    if (list === undefined) startingAt.set(c.first, [c]);
-    else list.push(c);
-  }
-  const sure = (c: Candidate) => c.confidence >= CONFIRMED;
-  for (const c of sorted) {
+  if (sureEnds.size === 0) return;
+  for (const c of candidates) {
     if (c.confidence >= LIST_CONFIDENCE) continue;
-    const joinedBefore = c.cut >= 1 && words.startsWith(c.first, WAW) && (endingAt.get(c.first - 1)?.some(sure) ?? false);
+    const joinedBefore = c.cut >= 1 && words.startsWith(c.first, WAW) && sureEnds.has(c.first - 1);
     const next = c.last + 1;
-    const joinedAfter = words.startsWith(next, WAW) && (startingAt.get(next)?.some((d) => d.cut === 1 && sure(d)) ?? false);
+    const joinedAfter = words.startsWith(next, WAW) && sureStartsAfterWaw.has(next);
     if (joinedBefore || joinedAfter) {
       c.confidence = LIST_CONFIDENCE;
       c.notes.push('coordinated with another place');
