@@ -17,7 +17,9 @@
 import type { Doc } from '../core/document.js';
 import type { StageContext } from '../core/stage.js';
 import { TokenVocabulary } from '../core/token-trie.js';
-import { MIN_STEM, READINGS, READING_ALEF, READING_CUTS, lookupTokens, type TokenLookup } from './gazetteer/phrase-index.js';
+import type { TokenTrie } from '../core/token-trie.js';
+import { MIN_STEM, READINGS, READING_ALEF, READING_CUTS, lookupTokens, type TokenAttributes, type TokenLookup } from './gazetteer/phrase-index.js';
+import type { WordRoles } from './gazetteer/word-roles.js';
 
 /** Vocabulary scope of gazetteer names and rule words (`intern`'s default). */
 export const GAZETTEER_SCOPE = 1;
@@ -42,6 +44,51 @@ export function sharedVocabulary(context: StageContext): TokenVocabulary {
 
 const LOOKUP_KEY = 'gazetteer:lookup';
 
+/** Role bits of a WordRoles fit in the low 16 bits of an attribute; tries take the bits above. */
+const MAX_TRIES = 15;
+
+interface AttributeSource {
+  roles: WordRoles;
+  tries: TokenTrie<unknown>[];
+  built: TokenAttributes | null;
+}
+const attributeSources = new WeakMap<TokenVocabulary, AttributeSource>();
+
+/**
+ * Asks the look-ups against `vocabulary` to OR `roles`' bits and whether an id starts an
+ * entry of `trie` over each token's readings (see `TokenAttributes`), which `DocWords`
+ * then reads instead of going over the readings again. One set of rule words per
+ * vocabulary (the first registered): a stage with other rule files keeps its own pass.
+ */
+export function registerAttributes(vocabulary: TokenVocabulary, roles: WordRoles, trie: TokenTrie<unknown>): void {
+  let source = attributeSources.get(vocabulary);
+  if (source === undefined) {
+    source = { roles, tries: [], built: null };
+    attributeSources.set(vocabulary, source);
+  }
+  if (source.roles !== roles || source.tries.includes(trie) || source.tries.length >= MAX_TRIES) return;
+  source.tries.push(trie);
+  source.built = null;
+}
+
+/** The attribute table of `vocabulary` at its present size, or null when none was registered. */
+function attributesOf(vocabulary: TokenVocabulary): TokenAttributes | null {
+  const source = attributeSources.get(vocabulary);
+  if (source === undefined) return null;
+  const size = vocabulary.size;
+  if (source.built !== null && source.built.table.length === size + 1) return source.built;
+  const table = new Int32Array(size + 1);
+  for (let id = 0; id < size; id++) {
+    let a = source.roles.of(id);
+    source.tries.forEach((trie, k) => {
+      if (trie.startsEntry(id)) a |= 1 << (16 + k);
+    });
+    table[id + 1] = a;
+  }
+  source.built = { roles: source.roles, tries: [...source.tries], table };
+  return source.built;
+}
+
 /**
  * The token look-up of `doc` against `vocabulary`, computed once per document and
  * vocabulary: the stages after the first one to ask get its arrays.
@@ -50,7 +97,7 @@ export function documentLookup(doc: Doc, vocabulary: TokenVocabulary): TokenLook
   const cached = doc.shared.get(LOOKUP_KEY) as { vocabulary: TokenVocabulary; size: number; lookup: TokenLookup } | undefined;
   const tokens = doc.tokens!;
   if (cached !== undefined && cached.vocabulary === vocabulary && cached.size === vocabulary.size && cached.lookup.tokens === tokens) return cached.lookup;
-  const lookup = lookupTokens(tokens, vocabulary);
+  const lookup = lookupTokens(tokens, vocabulary, attributesOf(vocabulary));
   doc.shared.set(LOOKUP_KEY, { vocabulary, size: vocabulary.size, lookup });
   return lookup;
 }

@@ -53,6 +53,22 @@ export class DocWords {
     const n = this.count;
     const any = new Uint16Array(n);
     const starts = new Uint8Array(n);
+    this.anyRole = any;
+    this.startsEntry = starts;
+    // The look-up already ORed these roles' bits and this trie's start bit over each
+    // token's readings (token-lookup.ts, registerAttributes): split them out.
+    const given = lookup.attributes;
+    const k = given !== null && given.roles === roles ? (trie === undefined ? -1 : given.tries.indexOf(trie)) : -2;
+    if (k >= 0 || (k === -1 && trie === undefined)) {
+      const union = lookup.attributeUnion!;
+      const bit = STARTS_SHIFT + k;
+      for (let i = 0; i < n; i++) {
+        const a = union[i]!;
+        any[i] = a & ROLE_MASK;
+        if (k >= 0) starts[i] = (a >>> bit) & 1;
+      }
+      return;
+    }
     const readings = lookup.readings;
     const attributes = attributesOf(lookup.vocabulary.size, roles, trie);
     const clitic = lookup.clitic;
@@ -69,8 +85,6 @@ export class DocWords {
       any[i] = a & ROLE_MASK;
       starts[i] = a >>> STARTS_SHIFT;
     }
-    this.anyRole = any;
-    this.startsEntry = starts;
   }
 
   /** Id of reading `r` of token `i` (-1 outside the vocabulary or the document). */

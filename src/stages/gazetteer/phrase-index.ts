@@ -88,6 +88,24 @@ export interface TokenLookup {
    * readings is one of its words.
    */
   scopes: Uint8Array;
+  /**
+   * The attribute table the look-up was given, and per token the union of its readings'
+   * attributes (see {@link TokenAttributes}); null without one.
+   */
+  attributes: TokenAttributes | null;
+  attributeUnion: Int32Array | null;
+}
+
+/**
+ * Per-id attributes the look-up ORs over each token's readings while it has their ids at
+ * hand, so that rules need no second pass over the readings: the role bits of one set of
+ * rule words (low 16 bits) and, for each trie of `tries`, whether an id starts one of its
+ * entries (bit 16 + the trie's index). `table[id + 1]` (index 0, for no id, is 0).
+ */
+export interface TokenAttributes {
+  roles: object;
+  tries: readonly TokenTrie<unknown>[];
+  table: Int32Array;
 }
 
 function isProcliticConjunction(c: number): boolean {
@@ -103,7 +121,7 @@ function isProcliticPreposition(c: number): boolean {
  * words. Hashes fold from the token's end, so the hashes of the token and of its
  * suffixes come out of one pass (see `hashRange`).
  */
-export function lookupTokens(tokens: TokenTable, vocabulary: TokenVocabulary): TokenLookup {
+export function lookupTokens(tokens: TokenTable, vocabulary: TokenVocabulary, attributes: TokenAttributes | null = null): TokenLookup {
   const n = tokens.count;
   // Code units, not the string: see TextView.units.
   const units = tokens.view.units;
@@ -118,6 +136,8 @@ export function lookupTokens(tokens: TokenTable, vocabulary: TokenVocabulary): T
   const cliticFlags = new Uint8Array(buffer, int32s + n, n);
   const scopes = new Uint8Array(buffer, int32s + 2 * n, n);
   const scopeOf = vocabulary.scopesById;
+  const table = attributes === null ? null : attributes.table;
+  const union = table === null ? null : new Int32Array(n);
   const { vStart, vEnd, kind, flags } = tokens;
   let nextLine = n;
   for (let i = n - 1; i >= 0; i--) {
@@ -150,6 +170,7 @@ export function lookupTokens(tokens: TokenTable, vocabulary: TokenVocabulary): T
     readings[base] = whole;
     ids[i] = whole;
     if (whole >= 0) scopes[i] = scopeOf[whole]!;
+    if (union !== null) union[i] = table![whole + 1]!;
     if (!clitic) continue;
     cliticFlags[i] = 1;
     const second = units[vs + 1]!;
@@ -175,8 +196,11 @@ export function lookupTokens(tokens: TokenTable, vocabulary: TokenVocabulary): T
       }
     }
     scopes[i] = scopes[i]! | scope;
+    if (union !== null) {
+      union[i] = union[i]! | table![readings[base + 1]! + 1]! | table![readings[base + 2]! + 1]! | table![readings[base + 3]! + 1]! | table![readings[base + 4]! + 1]!;
+    }
   }
-  return { tokens, vocabulary, readings, ids, lead, lineEnd, clitic: cliticFlags, scopes };
+  return { tokens, vocabulary, readings, ids, lead, lineEnd, clitic: cliticFlags, scopes, attributes, attributeUnion: union };
 }
 
 /** A trie match in a document: tokens `[first, last]`, proclitics cut off the first. */

@@ -8,7 +8,7 @@ import type { StageContext } from '../../core/stage.js';
 import { resolveDataFiles } from './data-files.js';
 import { loadDemonyms, type NisbaForm } from './demonyms.js';
 import { compilePhraseIndex, nameTokeniser, type PhraseIndex } from './phrase-index.js';
-import { sharedVocabulary } from '../token-lookup.js';
+import { registerAttributes, sharedVocabulary } from '../token-lookup.js';
 import type { TokenVocabulary } from '../../core/token-trie.js';
 import { loadRuleLexicon, type RuleLexicon } from './rules-data.js';
 import { WordRoles } from './word-roles.js';
@@ -72,21 +72,35 @@ export function setUpGazetteer(
   const files = [...new Set(gazetteers.flatMap((spec) => resolveDataFiles(spec, context)))].filter((p) => !skip.has(resolve(p)));
   const vocabulary = sharedVocabulary(context);
   const index = compilePhraseIndex(files, tokenise, vocabulary);
-  const demonyms = loadDemonyms(demonymPaths, tokenise);
   const one = (spec: string) => resolveDataFiles(spec, context)[0]!;
-  const lexicon = loadRuleLexicon(
-    {
-      placeTriggers: one(rules.placeTriggers),
-      organisationTriggers: one(rules.organisationTriggers),
-      directions: one(rules.directions),
-      organisationAdjectives: one(rules.organisationAdjectives),
-      functionWords: one(rules.functionWords),
-      commonWords: one(rules.commonWords),
-      personCues: one(rules.personCues),
-      sportsCues: one(rules.sportsCues),
-    },
-    context.normalise,
-  );
-  const roles = new WordRoles(vocabulary, lexicon, demonyms);
-  return { index, vocabulary, roles, lexicon, demonyms, tokenise, files, loadMs: performance.now() - t0 };
+  const ruleFiles = {
+    placeTriggers: one(rules.placeTriggers),
+    organisationTriggers: one(rules.organisationTriggers),
+    directions: one(rules.directions),
+    organisationAdjectives: one(rules.organisationAdjectives),
+    functionWords: one(rules.functionWords),
+    commonWords: one(rules.commonWords),
+    personCues: one(rules.personCues),
+    sportsCues: one(rules.sportsCues),
+  };
+  // Stages of one pipeline with the same rule and demonym files share one WordRoles, so
+  // the document look-up computes their role bits once for both (registerAttributes).
+  const key = JSON.stringify([ruleFiles, demonymPaths]);
+  let byKey = wordRoles.get(vocabulary);
+  if (byKey === undefined) {
+    byKey = new Map();
+    wordRoles.set(vocabulary, byKey);
+  }
+  let words = byKey.get(key);
+  if (words === undefined) {
+    const demonyms = loadDemonyms(demonymPaths, tokenise);
+    const lexicon = loadRuleLexicon(ruleFiles, context.normalise);
+    words = { lexicon, demonyms, roles: new WordRoles(vocabulary, lexicon, demonyms) };
+    byKey.set(key, words);
+  }
+  registerAttributes(vocabulary, words.roles, index.trie);
+  return { index, vocabulary, roles: words.roles, lexicon: words.lexicon, demonyms: words.demonyms, tokenise, files, loadMs: performance.now() - t0 };
 }
+
+/** Rule words of a pipeline's vocabulary, by their files (see setUpGazetteer). */
+const wordRoles = new WeakMap<TokenVocabulary, Map<string, { lexicon: RuleLexicon; demonyms: Map<string, NisbaForm[]>; roles: WordRoles }>>();
