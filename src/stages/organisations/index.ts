@@ -110,7 +110,8 @@ export const organisationsStage = defineStage({
       const places = doc.shared.get(SHARED_PLACES_KEY) as SharedPlaces | undefined;
       const result = recogniseOrganisations(doc, setup, options, places, clubs);
       // Written places never overlap, so their start identifies them.
-      const written = new Map((places?.written ?? []).map((w) => [w.annotation.start, w] as const));
+      const written = new Map<number, SharedPlaces['written'][number]>();
+      for (const w of places?.written ?? []) written.set(w.annotation.start, w);
       const removed = new Set<Annotation>();
       for (const c of result.chosen) {
         const { start, end } = candidateSpan(tokens, c);
