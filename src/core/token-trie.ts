@@ -231,10 +231,11 @@ export class TokenTrie<V> {
   static readonly ROOT = 0;
   private nodeCount = 1;
   private entryCount = 0;
-  /** Edge table: parallel arrays, slot is empty when `edgeChild[slot] === 0`. */
-  private edgeNode = new Int32Array(256);
-  private edgeToken = new Int32Array(256);
-  private edgeChild = new Int32Array(256);
+  /**
+   * Edge table, three cells a slot: node, token id, child (empty when the child is 0).
+   * One slot's cells are side by side, so a probe touches one cache line.
+   */
+  private edges = new Int32Array(3 * 256);
   private edgeMask = 255;
   private edgeCount = 0;
   /** node -> index into `outputs` + 1 (0: not terminal). */
@@ -242,8 +243,11 @@ export class TokenTrie<V> {
   private outputs: V[][] = [];
   /** Longest entry in tokens: bounds how far a walk can go. */
   maxLength = 0;
-  /** `rootChild[id]` is 1 when some entry starts with token id `id`: a check without hashing. */
-  private rootChild = new Uint8Array(64);
+  /**
+   * `rootChild[id]`: the root's child along token id `id`, or 0 when no entry starts with
+   * it. Every match starts here, so the first step is one array read, not a probe.
+   */
+  private rootChild = new Int32Array(64);
 
   constructor(vocabulary: TokenVocabulary = new TokenVocabulary()) {
     this.vocabulary = vocabulary;
@@ -269,11 +273,11 @@ export class TokenTrie<V> {
       if (next < 0) next = this.addEdge(node, id);
       if (node === TokenTrie.ROOT) {
         if (id >= this.rootChild.length) {
-          const grown = new Uint8Array(Math.max(id + 1, this.rootChild.length * 2));
+          const grown = new Int32Array(Math.max(id + 1, this.rootChild.length * 2));
           grown.set(this.rootChild);
           this.rootChild = grown;
         }
-        this.rootChild[id] = 1;
+        this.rootChild[id] = next;
       }
       node = next;
     }
@@ -288,17 +292,19 @@ export class TokenTrie<V> {
 
   /** True when some entry starts with token id `token` (one array read). */
   startsEntry(token: number): boolean {
-    return token >= 0 && this.rootChild[token] === 1;
+    return token >= 0 && token < this.rootChild.length && this.rootChild[token] !== 0;
   }
 
   /** The child of `node` along token id `token`, or -1. */
   child(node: number, token: number): number {
     if (token < 0) return -1;
+    if (node === TokenTrie.ROOT) return token < this.rootChild.length && this.rootChild[token] !== 0 ? this.rootChild[token]! : -1;
+    const edges = this.edges;
     let slot = edgeHash(node, token) & this.edgeMask;
     for (;;) {
-      const c = this.edgeChild[slot]!;
+      const c = edges[3 * slot + 2]!;
       if (c === 0) return -1;
-      if (this.edgeNode[slot] === node && this.edgeToken[slot] === token) return c;
+      if (edges[3 * slot] === node && edges[3 * slot + 1] === token) return c;
       slot = (slot + 1) & this.edgeMask;
     }
   }
@@ -364,7 +370,7 @@ export class TokenTrie<V> {
   }
 
   private addEdge(node: number, token: number): number {
-    if ((this.edgeCount + 1) * 2 > this.edgeChild.length) this.growEdges();
+    if ((this.edgeCount + 1) * 2 > this.edgeMask + 1) this.growEdges();
     const child = this.nodeCount++;
     if (child >= this.terminal.length) {
       const grown = new Int32Array(this.terminal.length * 2);
@@ -378,23 +384,19 @@ export class TokenTrie<V> {
 
   private placeEdge(node: number, token: number, child: number): void {
     let slot = edgeHash(node, token) & this.edgeMask;
-    while (this.edgeChild[slot] !== 0) slot = (slot + 1) & this.edgeMask;
-    this.edgeNode[slot] = node;
-    this.edgeToken[slot] = token;
-    this.edgeChild[slot] = child;
+    while (this.edges[3 * slot + 2] !== 0) slot = (slot + 1) & this.edgeMask;
+    this.edges[3 * slot] = node;
+    this.edges[3 * slot + 1] = token;
+    this.edges[3 * slot + 2] = child;
   }
 
   private growEdges(): void {
-    const oldNode = this.edgeNode;
-    const oldToken = this.edgeToken;
-    const oldChild = this.edgeChild;
-    const capacity = oldChild.length * 2;
-    this.edgeNode = new Int32Array(capacity);
-    this.edgeToken = new Int32Array(capacity);
-    this.edgeChild = new Int32Array(capacity);
+    const old = this.edges;
+    const capacity = (this.edgeMask + 1) * 2;
+    this.edges = new Int32Array(3 * capacity);
     this.edgeMask = capacity - 1;
-    for (let s = 0; s < oldChild.length; s++) {
-      if (oldChild[s] !== 0) this.placeEdge(oldNode[s]!, oldToken[s]!, oldChild[s]!);
+    for (let s = 0; s < old.length; s += 3) {
+      if (old[s + 2] !== 0) this.placeEdge(old[s]!, old[s + 1]!, old[s + 2]!);
     }
   }
 }
