@@ -349,8 +349,10 @@ class MoneyScanner {
     const maxLength = this.table.heads.maxLength + 2;
     const quantityEnds = new Set<number>();
     for (const q of quantities) quantityEnds.add(q.numberLast);
+    const scopes = lookup.scopes;
     for (let k = 0; k < t.count; k++) {
-      if (t.kind[k] !== TokenKind.Word || t.vEnd[k]! - t.vStart[k]! > maxLength) continue;
+      // (The scope test is withProclitics' own first one, here without the call.)
+      if ((scopes[k]! & CURRENCY_SCOPE) === 0 || t.kind[k] !== TokenKind.Word || t.vEnd[k]! - t.vStart[k]! > maxLength) continue;
       const found = heads.withProclitics(lookup, k, MIN_STEM);
       if (found === undefined || this.isUsed(k)) continue;
       const m = this.nameAt(k, true, found, heads.cut);

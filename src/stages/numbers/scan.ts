@@ -173,6 +173,7 @@ export class NumberScanner {
     this.digitTokens.fill(-1);
     const words = this.words;
     const lookup = this.lookup;
+    const scopes = lookup.scopes;
     const units = this.units;
     const kind = tokens.kind;
     const vStart = tokens.vStart;
@@ -184,7 +185,8 @@ export class NumberScanner {
       const k = kind[i]!;
       let q: Quantity | null = null;
       if (k === TokenKind.Word) {
-        if (vEnd[i]! - vStart[i]! <= maxLength) {
+        // (The scope test is withProclitics' own first one, here without the call.)
+        if ((scopes[i]! & NUMBER_WORD_SCOPE) !== 0 && vEnd[i]! - vStart[i]! <= maxLength) {
           const w = words.withProclitics(lookup, i, MIN_STEM);
           if (w !== undefined) q = this.fromWord(i, w, words.cut);
         }
