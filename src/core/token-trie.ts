@@ -64,6 +64,12 @@ export class TokenVocabulary {
    */
   private slots = new Int32Array(256);
   private mask = 127;
+  /**
+   * One bit per hash value modulo 2^17 (16 KB, small enough to stay in the first-level
+   * cache): a token whose bit is clear is no string of the vocabulary, and most tokens
+   * looked up are none, so most look-ups end here without touching the slot table.
+   */
+  private readonly filter = new Int32Array(FILTER_BITS >>> 5);
   /** Per id: the union of the `scope` bits it was interned with (see {@link intern}). */
   private scopes = new Uint8Array(64);
 
@@ -165,6 +171,7 @@ export class TokenVocabulary {
 
   /** {@link find} over a range of code units (`TextView.units`): the per-token look-up. */
   findUnits(hash: number, units: Uint16Array, start: number, end: number, prefix: number): number {
+    if ((this.filter[(hash >>> 5) & FILTER_WORD_MASK]! & (1 << (hash & 31))) === 0) return -1;
     const length = end - start + (prefix >= 0 ? 1 : 0);
     const pool = this.pool;
     const slots = this.slots;
@@ -185,6 +192,7 @@ export class TokenVocabulary {
   }
 
   private place(id: number, hash: number): void {
+    this.filter[(hash >>> 5) & FILTER_WORD_MASK] = this.filter[(hash >>> 5) & FILTER_WORD_MASK]! | (1 << (hash & 31));
     let slot = mix(hash) & this.mask;
     while (this.slots[2 * slot + 1] !== 0) slot = (slot + 1) & this.mask;
     this.slots[2 * slot] = hash;
@@ -203,6 +211,9 @@ function grownInt32(a: Int32Array, n: number): Int32Array<ArrayBuffer> {
   b.set(a);
   return b;
 }
+
+const FILTER_BITS = 1 << 17;
+const FILTER_WORD_MASK = (FILTER_BITS >>> 5) - 1;
 
 /** Spreads FNV's low bits (weak for short keys) before masking. */
 function mix(h: number): number {
