@@ -1,7 +1,8 @@
 /**
  * Loads the number words and the context words (gazetteers/number-words*.tsv) and
- * compiles them for the numbers stage: number words into a {@link WordTable} looked up on
- * every token, context phrases into maps consulted only around numbers.
+ * compiles them for the numbers stage: number words into a {@link WordTable} (read per
+ * token through the shared token look-up), context phrases into maps consulted only
+ * around numbers.
  */
 import { readFileSync } from 'node:fs';
 import { NUMBER_CLASS_NAMES, WORD_FLAG_NAMES, type NumberWord } from '../../arabic/number-words.js';

@@ -1,7 +1,9 @@
 /**
- * A hash table from normalised words to values, looked up by a range of the view text
- * without slicing it: the hot path of the numbers and money stages asks "is this token a
- * number word?" for every token, and a `Map` would need a new string each time.
+ * A hash table from normalised words to values, looked up by a range of the view's code
+ * units without slicing it. The numbers and money stages load their word lists into it;
+ * per document they read the same answers from the shared token look-up
+ * (`ReadingValues`, ../token-lookup.ts, checked against this table by a property test),
+ * so that each token is hashed once for every stage.
  *
  * The hash runs from the end of the word to its start, so one backward pass over a token
  * gives the hash of every suffix: the stems left after cutting proclitics (و ف ب ك ل)
