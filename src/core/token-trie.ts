@@ -320,6 +320,20 @@ export class TokenTrie<V> {
     }
   }
 
+  /**
+   * The index of the value list stored at `node` (0 to {@link outputCount} - 1, one per
+   * distinct token sequence), or -1 when no entry ends there: lets callers keep what they
+   * derive from a value list in a plain array.
+   */
+  outputIndex(node: number): number {
+    return (this.terminal[node] ?? 0) - 1;
+  }
+
+  /** Number of distinct value lists (token sequences with an entry). */
+  get outputCount(): number {
+    return this.outputs.length;
+  }
+
   /** The values stored at `node`, or undefined when no entry ends there. */
   valuesAt(node: number): readonly V[] | undefined {
     const out = this.terminal[node];

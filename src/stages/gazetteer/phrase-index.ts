@@ -213,6 +213,8 @@ export interface PhraseMatch {
   cut: number;
   /** Indices into the index's `forms` of every entry with this name. */
   forms: readonly number[];
+  /** Which name that is: the trie's value-list index (`TokenTrie.outputIndex`), for tables by name. */
+  output: number;
 }
 
 /**
@@ -232,8 +234,8 @@ export function matchesAt(index: PhraseIndex, lookup: TokenLookup, i: number, ou
     const cut = READING_CUTS[r]! + lookup.lead[i]!;
     let last = i;
     for (;;) {
-      const values = trie.valuesAt(node);
-      if (values !== undefined) out.push({ first: i, last, reading: r, cut, forms: values });
+      const output = trie.outputIndex(node);
+      if (output >= 0) out.push({ first: i, last, reading: r, cut, forms: trie.valuesAt(node)!, output });
       last++;
       if (last >= limit) break;
       node = trie.child(node, lookup.ids[last]!);

@@ -131,6 +131,33 @@ function isVerbalNounShape(t: string): boolean {
   return false;
 }
 
+/**
+ * The distinct organisation entries of each name of an index, by `PhraseMatch.output` (a
+ * plain array read per match), computed the first time a name is met and kept.
+ */
+const organisationEntryTables = new WeakMap<GazetteerSetup['index'], (GazetteerEntry[] | undefined)[]>();
+function organisationEntryTable(index: GazetteerSetup['index']): (GazetteerEntry[] | undefined)[] {
+  let table = organisationEntryTables.get(index);
+  if (table === undefined) {
+    table = new Array<GazetteerEntry[] | undefined>(index.trie.outputCount);
+    organisationEntryTables.set(index, table);
+  }
+  return table;
+}
+function organisationEntries(index: GazetteerSetup['index'], table: (GazetteerEntry[] | undefined)[], m: PhraseMatch): GazetteerEntry[] {
+  let entries = table[m.output];
+  if (entries === undefined) {
+    const seen = new Map<string, GazetteerEntry>();
+    for (const f of m.forms) {
+      const e = index.forms[f]!.entry;
+      if (e.label === 'ORG') seen.set(e.id, e);
+    }
+    entries = [...seen.values()];
+    table[m.output] = entries;
+  }
+  return entries;
+}
+
 /** Candidates of one document. */
 export interface OrganisationResult {
   all: Candidate[];
@@ -165,19 +192,9 @@ export function recogniseOrganisations(
   for (let i = 0; i < n; i++) if (words.startsEntry[i] === 1) matchesAt(index, lookup, i, matches);
   const candidates: Candidate[] = [];
   const orgsAt = new Map<number, Candidate[]>();
+  const entryTable = organisationEntryTable(index);
   for (const m of matches) {
-    let es: GazetteerEntry[];
-    if (m.forms.length === 1) {
-      const e = index.forms[m.forms[0]!]!.entry;
-      es = e.label === 'ORG' ? [e] : [];
-    } else {
-      const seen = new Map<string, GazetteerEntry>();
-      for (const f of m.forms) {
-        const e = index.forms[f]!.entry;
-        if (e.label === 'ORG') seen.set(e.id, e);
-      }
-      es = [...seen.values()];
-    }
+    const es = organisationEntries(index, entryTable, m);
     if (es.length === 0) continue;
     const { entry, note } = chooseEntry(es, NO_COUNTRIES);
     const prior = priorOf(words, m, entry, options);

@@ -63,20 +63,28 @@ const UNKNOWN_NAME_CONFIDENCE = 0.75;
 const CONFIRMED = 0.9;
 
 /**
- * The distinct place entries behind a trie output (the same array object for every match
- * of a name), computed once per name and kept.
+ * The distinct place entries of each name of an index, by `PhraseMatch.output` (a plain
+ * array read per match), computed the first time a name is met and kept.
  */
-const entriesByForms = new WeakMap<readonly number[], GazetteerEntry[]>();
-function placeEntries(index: GazetteerSetup['index'], forms: readonly number[]): GazetteerEntry[] {
-  let entries = entriesByForms.get(forms);
+const placeEntryTables = new WeakMap<GazetteerSetup['index'], (GazetteerEntry[] | undefined)[]>();
+function placeEntryTable(index: GazetteerSetup['index']): (GazetteerEntry[] | undefined)[] {
+  let table = placeEntryTables.get(index);
+  if (table === undefined) {
+    table = new Array<GazetteerEntry[] | undefined>(index.trie.outputCount);
+    placeEntryTables.set(index, table);
+  }
+  return table;
+}
+function placeEntries(index: GazetteerSetup['index'], table: (GazetteerEntry[] | undefined)[], m: PhraseMatch): GazetteerEntry[] {
+  let entries = table[m.output];
   if (entries === undefined) {
     const seen = new Map<string, GazetteerEntry>();
-    for (const f of forms) {
+    for (const f of m.forms) {
       const e = index.forms[f]!.entry;
       if (e.label !== 'ORG') seen.set(e.id, e);
     }
     entries = [...seen.values()];
-    entriesByForms.set(forms, entries);
+    table[m.output] = entries;
   }
   return entries;
 }
@@ -99,11 +107,12 @@ export function recognisePlaces(doc: Doc, setup: GazetteerSetup, options: PlaceR
   // 1. Gazetteer matches, and the countries the document names without doubt.
   const matches: PhraseMatch[] = [];
   for (let i = 0; i < n; i++) if (words.startsEntry[i] === 1) matchesAt(index, lookup, i, matches);
-  // Each match's place entries, looked up once (a WeakMap look-up per match is not free).
+  // Each match's place entries, looked up once.
+  const entryTable = placeEntryTable(index);
   const matchEntries: GazetteerEntry[][] = [];
   const countries = new Set<string>();
   for (const m of matches) {
-    const es = placeEntries(index, m.forms);
+    const es = placeEntries(index, entryTable, m);
     matchEntries.push(es);
     if (es.length === 1 && es[0]!.type === 'country' && es[0]!.ambiguous === undefined && es[0]!.country !== undefined) countries.add(es[0]!.country);
   }
