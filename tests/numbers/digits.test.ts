@@ -1,4 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { SEED } from '../helpers.js';
 import { readDigits, separatorEvidence, type DecimalConvention, type DocumentHint, type RaDecimal } from '../../src/stages/numbers/digits.js';
 
 const read = (s: string, convention: DecimalConvention = 'auto', hint: DocumentHint = 'none', ra: RaDecimal = 'fraction-first') => {
@@ -76,5 +78,26 @@ describe('digits and separators', () => {
     ['86', 'none'],
   ])('evidence of %s: %s', (s, expected) => {
     expect(separatorEvidence(s, 0, s.length)).toBe(expected);
+  });
+});
+
+describe('plain digit runs', () => {
+  it('read exactly at every length, with leading zeros, in any digit script (property)', () => {
+    const digit = fc.integer({ min: 0, max: 9 });
+    const script = fc.constantFrom(0x30, 0x0660, 0x06f0); // ASCII, Arabic-Indic, Persian zeros
+    fc.assert(
+      fc.property(fc.array(fc.tuple(digit, script), { minLength: 1, maxLength: 22 }), (ds) => {
+        const s = ds.map(([d, zero]) => String.fromCharCode(zero + d)).join('');
+        const ascii = ds.map(([d]) => String(d)).join('');
+        const r = readDigits(s, 0, s.length, 'auto', 'fraction-first', () => 'none');
+        expect(r).not.toBeNull();
+        expect(r!.plain).toBe(true);
+        expect(r!.value.num).toBe(BigInt(ascii));
+        expect(r!.value.den).toBe(1n);
+        expect(r!.integerDigits).toBe(ds.length);
+        expect(r!.leadingZero).toBe(ds.length > 1 && ds[0]![0] === 0);
+      }),
+      { seed: SEED, numRuns: 300 },
+    );
   });
 });

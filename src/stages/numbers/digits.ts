@@ -81,6 +81,21 @@ export function readDigits(
   raDecimal: RaDecimal,
   hint: () => DocumentHint,
 ): DigitReading | null {
+  // Plain digits (most numbers): the value without building a string (exact: fifteen
+  // digits stay below 2^53).
+  if (end > start && end - start <= 15) {
+    let v = 0;
+    let i = start;
+    for (; i < end; i++) {
+      const d = digitValue(text.charCodeAt(i));
+      if (d < 0) break;
+      v = v * 10 + d;
+    }
+    if (i === end) {
+      const leadingZero = end - start > 1 && digitValue(text.charCodeAt(start)) === 0;
+      return { value: Exact.int(BigInt(v)), plain: true, integerDigits: end - start, leadingZero, ambiguous: false };
+    }
+  }
   // Collect the digit groups and the separators between them.
   let digits = '';
   const seps: number[] = []; // separator code units

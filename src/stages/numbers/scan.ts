@@ -455,7 +455,7 @@ export class NumberScanner {
     for (let k = d1; k < e; k++) if (digitValue(text.charCodeAt(k)) >= 0) return null; // 12ب34
     const prefix = text.slice(s, d0);
     const suffix = text.slice(d1, e);
-    if (/[^\u0621-\u064a]/.test(prefix) || /[^\u0621-\u064a]/.test(suffix)) return null; // F16, A320, G20
+    if ((prefix !== '' && /[^\u0621-\u064a]/.test(prefix)) || (suffix !== '' && /[^\u0621-\u064a]/.test(suffix))) return null; // F16, A320, G20
     let article = -1;
     let glued = '';
     let conjunction = false;
