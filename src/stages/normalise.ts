@@ -163,6 +163,20 @@ let scratch = new Uint16Array(0);
 /** Documents longer than this (in UTF-16 units) get their own buffer, not a kept one. */
 const SCRATCH_LIMIT = 1 << 20;
 
+/** A copy of `units[0, used)` in a buffer of `capacity` units. */
+function grownUnits(units: Uint16Array, used: number, capacity: number): Uint16Array {
+  const grown = new Uint16Array(capacity);
+  grown.set(units.subarray(0, used));
+  return grown;
+}
+
+/** A copy of `map` in an array of `capacity` entries. */
+function grownMap(map: Int32Array, capacity: number): Int32Array {
+  const grown = new Int32Array(capacity);
+  grown.set(map);
+  return grown;
+}
+
 function isEmojiContext(code: number): boolean {
   // Low surrogate (end of an astral emoji), VS16, or a BMP pictograph.
   return (code >= 0xdc00 && code <= 0xdfff) || code === 0xfe0f || (code >= 0x2600 && code <= 0x27bf);
@@ -190,34 +204,13 @@ export function normaliseText(text: string, normaliser: Normaliser): TextView {
     out = scratch;
   }
   out.set(units.subarray(0, i));
-  let starts: Int32Array | null = null as Int32Array | null;
-  let ends: Int32Array | null = null as Int32Array | null;
+  let starts: Int32Array | null = null;
+  let ends: Int32Array | null = null;
   let o = i;
 
-  const startMap = () => {
-    starts = new Int32Array(capacity);
-    ends = new Int32Array(capacity);
-    for (let k = 0; k < o; k++) {
-      starts[k] = k;
-      ends[k] = k + 1;
-    }
-  };
-  const ensure = (extra: number) => {
-    if (o + extra <= capacity) return;
-    capacity = Math.max(capacity * 2, o + extra + 16);
-    const grownOut = new Uint16Array(capacity);
-    grownOut.set(out.subarray(0, o));
-    out = grownOut;
-    if (starts !== null && ends !== null) {
-      const s = new Int32Array(capacity);
-      s.set(starts);
-      starts = s;
-      const e = new Int32Array(capacity);
-      e.set(ends);
-      ends = e;
-    }
-  };
-
+  // No closure may capture the loop's variables (out, o, starts, ends, capacity): V8 keeps
+  // captured variables in a context object, and every unit would then read and write them
+  // in memory rather than in registers.
   for (; i < n; i++) {
     const c = units[i]!;
     const t = table[c]!;
@@ -232,17 +225,30 @@ export function normaliseText(text: string, normaliser: Normaliser): TextView {
       o++;
       continue;
     }
-    if (starts === null) startMap();
+    if (starts === null) {
+      // The first change of length: the map starts, the identity up to here.
+      starts = new Int32Array(capacity);
+      ends = new Int32Array(capacity);
+      for (let k = 0; k < o; k++) {
+        starts[k] = k;
+        ends[k] = k + 1;
+      }
+    }
     if (action === GLUE) {
       // Glue to the unit before when it ends right here; after a dropped control or at
       // the start of the text, the mark belongs to nobody.
       if (o > 0 && ends![o - 1] === i) ends![o - 1] = i + 1;
     } else if (action === EXPAND) {
-      const units = expansions[t >>> 3]!;
-      ensure(units.length);
-      for (let k = 0; k < units.length; k++) {
-        out[o] = units[k]!;
-        starts![o] = i;
+      const expansion = expansions[t >>> 3]!;
+      if (o + expansion.length > capacity) {
+        capacity = Math.max(capacity * 2, o + expansion.length + 16);
+        out = grownUnits(out, o, capacity);
+        starts = grownMap(starts, capacity);
+        ends = grownMap(ends!, capacity);
+      }
+      for (let k = 0; k < expansion.length; k++) {
+        out[o] = expansion[k]!;
+        starts[o] = i;
         ends![o] = i + 1;
         o++;
       }
