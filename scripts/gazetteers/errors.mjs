@@ -3,13 +3,23 @@
 // false positives and negatives by surface (ANERcorp mode: gold LOC = GPE+LOC, a leading
 // proclitic forgiven), with counts, the matcher's source and one context each.
 // Run: node scripts/gazetteers/errors.mjs --gold eval/anercorp-train.gold.jsonl --pred P [--top N] [--label LOC|ORG]
-import { readFileSync } from 'node:fs';
+// (P: the scorer's JSONL or a standoff folder from `tawsim run ... --out P`)
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 
 const { values } = parseArgs({ options: { gold: { type: 'string' }, pred: { type: 'string' }, top: { type: 'string', default: '80' }, label: { type: 'string' } } });
 const readL = (p) => readFileSync(p, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l));
 const gold = readL(values.gold);
-const pred = new Map(readL(values.pred).map((d) => [d.id, d]));
+// Predictions: the dev scorer's JSONL, or a standoff folder written by `tawsim run --out`.
+const readPred = (p) => {
+  if (!statSync(p).isDirectory()) return readL(p);
+  return readdirSync(p)
+    .filter((f) => f.endsWith('.json') && f !== 'manifest.json')
+    .map((f) => JSON.parse(readFileSync(join(p, f), 'utf8')))
+    .map((d) => ({ id: d.doc.id, entities: d.annotations }));
+};
+const pred = new Map(readPred(values.pred).map((d) => [d.id, d]));
 const CL = new Set(['و', 'ف', 'ب', 'ك', 'ل']);
 const map = (l) => (l === 'GPE' ? 'LOC' : l);
 const groups = { fp: new Map(), fn: new Map(), wrongLabel: new Map(), boundary: new Map() };
