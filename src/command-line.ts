@@ -53,7 +53,7 @@ export function buildProgram(): Command {
     .argument('<input...>', '.txt files, folders (all .txt below), .jsonl files ({"id","text"} a line), or - for JSONL on stdin')
     .requiredOption('--out <dir>', 'output folder, or - to stream JSONL (text included) on stdout with the manifest on stderr')
     .option('--config <file>', 'pipeline config (default ./pipeline.config.json, else built-in defaults)')
-    .option('--concurrency <n>', 'worker threads, 0 = one per core (default: config run.concurrency)', parseConcurrency)
+    .option('--concurrency <n>', 'worker threads; 0 = automatic, one per core but one (default: config run.concurrency)', parseConcurrency)
     .option('--format <list>', `per-document outputs, comma-separated: ${RUN_FORMATS.join(', ')}`, parseFormats)
     .option('--check', 'check every offset invariant on every document (slower)')
     .option('--quiet', 'no progress bar')

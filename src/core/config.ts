@@ -41,7 +41,7 @@ export const configSchema = z.strictObject({
     .default({ formats: ['json'], includeText: false, pretty: true }),
   run: z
     .strictObject({
-      /** Worker threads; 0 means one per core. */
+      /** Worker threads; 0 means automatic: one per core but one (in-process on two cores). */
       concurrency: z.number().int().min(0).max(256).default(0),
       /** Documents larger than this (bytes) are refused with a reason in the manifest. */
       maxDocumentBytes: z.number().int().positive().default(128 * 1024 * 1024),

@@ -15,6 +15,11 @@ export interface DecodeOptions {
   legacyEncodings: boolean;
 }
 
+/** True when `text` has no visible character (a test that stops at the first one, no copy). */
+export function isBlank(text: string): boolean {
+  return !/\S/.test(text);
+}
+
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 const cp1256 = new TextDecoder('windows-1256');
 
@@ -101,7 +106,7 @@ export function decodeDocument(bytes: Uint8Array, options: DecodeOptions): Decod
       return { ok: false, code: 'encoding', reason: `${encoding.toUpperCase()} text (byte order mark); convert it to UTF-8 or enable run.legacyEncodings` };
     }
     const text = new TextDecoder(encoding, { ignoreBOM: false }).decode(bytes);
-    if (text.trim() === '') return { ok: false, code: 'empty', reason: 'document contains only whitespace' };
+    if (isBlank(text)) return { ok: false, code: 'empty', reason: 'document contains only whitespace' };
     warnings.push(`decoded from ${encoding.toUpperCase()} (byte order mark); offsets count the decoded text`);
     return { ok: true, text, encoding, bom: true, warnings };
   }
@@ -118,7 +123,7 @@ function decodeUtf8(bytes: Uint8Array, bom: boolean, options: DecodeOptions): De
     if (options.legacyEncodings) {
       const legacy = decodeWindows1256(bytes);
       if (legacy !== null) {
-        if (legacy.trim() === '') return { ok: false, code: 'empty', reason: 'document contains only whitespace' };
+        if (isBlank(legacy)) return { ok: false, code: 'empty', reason: 'document contains only whitespace' };
         return {
           ok: true,
           text: legacy,
@@ -135,6 +140,6 @@ function decodeUtf8(bytes: Uint8Array, bom: boolean, options: DecodeOptions): De
         (options.legacyEncodings ? ' and not recognisably Windows-1256' : '; run.legacyEncodings is off'),
     };
   }
-  if (text.trim() === '') return { ok: false, code: 'empty', reason: bytes.length === 0 ? 'empty document (0 bytes)' : 'document contains only whitespace' };
+  if (isBlank(text)) return { ok: false, code: 'empty', reason: bytes.length === 0 ? 'empty document (0 bytes)' : 'document contains only whitespace' };
   return { ok: true, text, encoding: 'utf-8', bom, warnings: [] };
 }
