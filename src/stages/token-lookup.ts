@@ -29,6 +29,8 @@ export const NUMBER_WORD_SCOPE = 2;
 export const CURRENCY_SCOPE = 4;
 /** Vocabulary scope of the tokens of the numbers stage's context phrases. */
 export const NUMBER_CONTEXT_SCOPE = 8;
+/** Vocabulary scope of the dates stage's words (month and weekday names, year nouns, markers). */
+export const DATE_SCOPE = 16;
 
 const vocabularies = new WeakMap<object, TokenVocabulary>();
 
