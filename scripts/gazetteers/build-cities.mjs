@@ -8,7 +8,7 @@ import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadAnercorpStats } from './anercorp-stats.mjs';
 import { arabicSkeleton, latinSkeleton, skeletonSimilarity } from './translit.mjs';
-import { ISO_ALPHA2, ROOT, clean, dedupeVariants, entryLine, fold, list, readTsv, slug, writeJsonl } from './lib.mjs';
+import { ISO_ALPHA2, ROOT, clean, dedupeVariants, entryLine, fold, list, readTsv, slug, writeJsonl, entryNames } from './lib.mjs';
 
 const SOURCES = join(ROOT, 'scripts', 'gazetteers', 'sources');
 const PLACES = join(ROOT, 'gazetteers', 'places');
@@ -54,7 +54,7 @@ const CITY_STATES = new Set(['SG', 'MC', 'VA', 'HK', 'MO', 'GI', 'SM']);
 const countryNames = new Map(); // folded name -> country id
 for (const line of readFileSync(join(PLACES, 'countries.jsonl'), 'utf8').trim().split('\n')) {
   const e = JSON.parse(line);
-  for (const n of [e.name, ...e.variants]) countryNames.set(fold(n), e.id);
+  for (const n of entryNames(e)) countryNames.set(fold(n), e.id);
 }
 
 const overrides = new Map();
@@ -266,8 +266,12 @@ for (const [f, group] of byName) {
   }
   const rest = group.filter((c) => !dropped.has(c));
   if (rest.length < 2) continue;
+  // The biggest place is the default reading, left unmarked (its name is no less sure a
+  // place for a village elsewhere sharing it: لندن is London), when it is at least three
+  // times the size of the next; otherwise no reading stands out and all are marked.
+  const lead = rest[0].population >= 3 * rest[1].population;
   for (const c of rest) {
-    c.ambiguous ??= 'homonym';
+    if (!(lead && c === rest[0])) c.ambiguous ??= 'homonym';
     const others = rest.filter((o) => o !== c).map((o) => `${o.code} ${o.en}`);
     c.note = [c.note, `same name as ${others.join(', ')}`].filter(Boolean).join('; ');
     if (c !== rest[0]) c.confidence ??= 0.6;

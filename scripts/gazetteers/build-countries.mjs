@@ -4,7 +4,7 @@
 // states and UK constituent countries in sources/countries-extra.tsv.
 // Run: node scripts/gazetteers/build-countries.mjs
 import { join } from 'node:path';
-import { ISO_ALPHA2, ROOT, checkIds, clean, dedupeVariants, entryLine, handEntries, list, readTsv, writeJsonl } from './lib.mjs';
+import { ISO_ALPHA2, ROOT, checkIds, clean, dedupeVariants, entryLine, handEntries, markedList, readTsv, writeJsonl } from './lib.mjs';
 
 const SOURCES = join(ROOT, 'scripts', 'gazetteers', 'sources');
 const arLong = new Intl.DisplayNames(['ar'], { type: 'region', fallback: 'none' });
@@ -44,7 +44,13 @@ for (const code of codes) {
   const id = type === 'continent' ? 'loc.continent.antarctica' : `gpe.${type}.${code}`;
   // The Hebrew-era and pseudo names CLDR lists for some codes are not used in news; the
   // overlay's name leads, then CLDR's forms, then the hand variants.
-  const variants = dedupeVariants(name, [...cldr, ...list(o.variants)]);
+  const marked = markedList(o.variants);
+  const variants = dedupeVariants(name, [...cldr, ...marked.map((v) => v.name)]);
+  // A marked country's other names (formal: سلطنة عمان, جمهورية مالي) are sure, unless the
+  // overlay gives a variant its own mark (`name{reason;confidence}`).
+  const marks = new Map();
+  if (o.ambiguous) for (const v of variants) marks.set(v, marked.find((m) => m.name === v)?.mark ?? {});
+  else for (const m of marked) if (m.mark && variants.includes(m.name)) marks.set(m.name, m.mark);
   entries.push({
     id,
     label,
@@ -57,6 +63,7 @@ for (const code of codes) {
     ambiguous: o.ambiguous,
     note: o.note || (code === 'XK' ? 'XK is a user-assigned code, used by the EU and CLDR for Kosovo' : ''),
     _where: `countries.tsv ${code}`,
+    _marks: marks,
     ...(o.confidence ? { confidence: Number(o.confidence) } : {}),
   });
 }

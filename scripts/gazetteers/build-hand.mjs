@@ -1,13 +1,16 @@
 // Builds the hand-compiled gazetteers: every sources/places/NAME.tsv becomes
 // gazetteers/places/NAME.jsonl and every sources/organisations/NAME.tsv becomes
 // gazetteers/organisations/NAME.jsonl (source `tawsim`, MIT).
-// TSV columns: type, name, variants (| separated), en, country, ambiguous, confidence, note, id.
+// TSV columns: type, name, variants (| separated; `name{reason;confidence;note}` gives a variant
+// its own ambiguity, `name{-}` makes it sure), en, country, ambiguous, confidence, note, id.
+// Ambiguity belongs to a name: the entry's columns speak for its name and its unmarked variants;
+// automatic marks (below) go on the one name that collides, not on the whole entry.
 // The label follows from the type; an empty id is made from the type, country and English name.
 // Run: node scripts/gazetteers/build-hand.mjs
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadAnercorpStats } from './anercorp-stats.mjs';
-import { ISO_ALPHA2, ROOT, clean, dedupeVariants, entryLine, fold, list, readTsv, slug, writeJsonl } from './lib.mjs';
+import { ISO_ALPHA2, ROOT, clean, dedupeVariants, entryLine, entryNames, fold, markedList, readTsv, slug, writeJsonl } from './lib.mjs';
 
 const GPE_TYPES = ['country', 'territory', 'city', 'province'];
 const LOC_TYPES = ['region', 'continent', 'sea', 'ocean', 'gulf', 'river', 'lake', 'mountain', 'desert', 'island', 'camp', 'other-place'];
@@ -40,7 +43,7 @@ for (const file of ['countries.jsonl', 'cities.jsonl']) {
   for (const line of readFileSync(join(ROOT, 'gazetteers', 'places', file), 'utf8').trim().split('\n')) {
     const e = JSON.parse(line);
     if (e.ambiguous) continue;
-    for (const n of [e.name, ...e.variants]) builtNames.set(`${e.label}|${fold(n)}`, e);
+    for (const n of entryNames(e)) builtNames.set(`${e.label}|${fold(n)}`, e);
   }
 }
 
@@ -50,7 +53,7 @@ const placeNames = new Map();
 for (const file of ['countries.jsonl', 'cities.jsonl']) {
   for (const line of readFileSync(join(ROOT, 'gazetteers', 'places', file), 'utf8').trim().split('\n')) {
     const e = JSON.parse(line);
-    for (const n of [e.name, ...e.variants]) if (!placeNames.has(fold(n))) placeNames.set(fold(n), e.id);
+    for (const n of entryNames(e)) if (!placeNames.has(fold(n))) placeNames.set(fold(n), e.id);
   }
 }
 const nisbas = new Set();
@@ -62,35 +65,54 @@ const count = loadAnercorpStats();
 const REASON = { none: 'common-word', PERS: 'person-name', ORG: 'organisation-name', LOC: 'place-name', MISC: 'other-entity' };
 
 /**
- * Marks a hand entry the sources left unmarked when its names are also something else: a place
- * (for an organisation), a nisba adjective, or a word ANERcorp shows mostly outside spans of the
- * entry's kind (ANERcorp's LOC stands for GPE and LOC).
+ * Marks the names of a hand entry the sources left unmarked when they are also something else:
+ * a place (for an organisation), a nisba adjective, or a word ANERcorp shows mostly outside
+ * spans of the entry's kind (ANERcorp's LOC stands for GPE and LOC).
  */
 function autoMark(e) {
-  if (e.ambiguous || e._sure) return;
-  const names = [e.name, ...e.variants];
-  if (e.label === 'ORG') {
-    const place = names.map((n) => placeNames.get(fold(n))).find(Boolean) ?? names.map((n) => handPlaceNames.get(fold(n))).find(Boolean);
-    if (place) return mark(e, 'place-name', 0.5, `also the place ${place}`);
-  }
-  if (names.some((n) => nisbas.has(fold(n)))) return mark(e, 'common-word', 0.5, 'also a nisba adjective');
-  const want = e.label === 'ORG' ? 'ORG' : 'LOC';
-  // Only one-word names: ANERcorp leaves some kinds of multi-word names unannotated (armies,
-  // leagues, the White House), which says nothing about ambiguity.
-  for (const n of names.filter((x) => !x.includes(' '))) {
+  if (e._sure) return;
+  for (const n of [e.name, ...e.variants]) {
+    if (markOf(e, n)) continue;
+    if (e.label === 'ORG') {
+      const place = placeNames.get(fold(n)) ?? handPlaceNames.get(fold(n));
+      if (place) {
+        mark(e, n, 'place-name', 0.5, `also the place ${place}`);
+        continue;
+      }
+    }
+    if (nisbas.has(fold(n))) {
+      mark(e, n, 'common-word', 0.5, 'also a nisba adjective');
+      continue;
+    }
+    // Only one-word names: ANERcorp leaves some kinds of multi-word names unannotated (armies,
+    // leagues, the White House), which says nothing about ambiguity.
+    if (n.includes(' ')) continue;
+    const want = e.label === 'ORG' ? 'ORG' : 'LOC';
     const c = count(n);
     const other = c.total - c[want];
     if (c.total >= 3 && other >= 3 && c[want] / c.total < 0.5) {
       const top = ['none', 'PERS', 'ORG', 'LOC', 'MISC'].filter((k) => k !== want).sort((a, b) => c[b] - c[a])[0];
-      return mark(e, REASON[top], c[want] === 0 ? 0.3 : 0.5, `ANERcorp: "${n}" ${c[want]}/${c.total} as ${want}`);
+      mark(e, n, REASON[top], c[want] === 0 ? 0.3 : 0.5, `ANERcorp: "${n}" ${c[want]}/${c.total} as ${want}`);
     }
   }
 }
-function mark(e, reason, confidence, why) {
-  e.ambiguous = reason;
-  e.confidence = Math.min(e.confidence ?? 1, confidence);
-  e.note = [e.note, why].filter(Boolean).join('; ');
-  console.log(`auto-marked ${e._where} ${e.name} (${e.id}): ${reason}, ${why}`);
+/** The ambiguity of name `n` of entry `e`: its own mark, else the entry's for the name and plain variants. */
+function markOf(e, n) {
+  if (e._marks.has(n)) return e._marks.get(n).ambiguous;
+  return e.ambiguous;
+}
+/** Marks one name: the entry itself when it is the canonical name, else that variant only. */
+function mark(e, n, reason, confidence, why) {
+  if (n === e.name) {
+    // The entry's mark would pass to its plain variants: those that stay sure say so.
+    for (const v of e.variants) if (!e._marks.has(v)) e._marks.set(v, {});
+    e.ambiguous = reason;
+    e.confidence = Math.min(e.confidence ?? 1, confidence);
+    e.note = [e.note, why].filter(Boolean).join('; ');
+  } else {
+    e._marks.set(n, { ambiguous: reason, confidence, note: why });
+  }
+  console.log(`auto-marked ${e._where} ${n} (${e.id}): ${reason}, ${why}`);
 }
 const handPlaceNames = new Map();
 
@@ -107,12 +129,15 @@ for (const folder of ['places', 'organisations']) {
       if (r.country && !ISO_ALPHA2.includes(r.country) && r.country !== 'XK') throw new Error(`${where}: unknown country ${r.country}`);
       if (!r.name || !r.en) throw new Error(`${where}: name and en are required`);
       const name = clean(r.name);
+      const marked = markedList(r.variants);
+      const variants = dedupeVariants(name, marked.map((v) => v.name));
       const e = {
         id: r.id || makeId(r.type, r.country, r.en),
         label,
         type: r.type,
         name,
-        variants: dedupeVariants(name, list(r.variants)),
+        variants,
+        _marks: new Map(marked.filter((v) => v.mark && variants.includes(v.name)).map((v) => [v.name, v.mark])),
         en: r.en,
         country: r.country,
         source: 'tawsim',
@@ -123,10 +148,16 @@ for (const folder of ['places', 'organisations']) {
         _where: where,
       };
       if (r.confidence) e.confidence = Number(r.confidence);
-      const clash = [e.name, ...e.variants].map((n) => builtNames.get(`${label}|${fold(n)}`)).find(Boolean);
-      if (clash && !e.ambiguous) {
-        e.ambiguous = clash.type === 'city' && clash.country === e.country ? 'city-province' : 'homonym';
-        e.note = [e.note, `also ${clash.id}, the default reading`].filter(Boolean).join('; ');
+      for (const n of [e.name, ...e.variants]) {
+        const clash = builtNames.get(`${label}|${fold(n)}`);
+        if (!clash || markOf(e, n)) continue;
+        const reason = clash.type === 'city' && clash.country === e.country ? 'city-province' : 'homonym';
+        const why = `also ${clash.id}, the default reading`;
+        if (n === e.name) {
+          for (const v of e.variants) if (!e._marks.has(v)) e._marks.set(v, {});
+          e.ambiguous = reason;
+          e.note = [e.note, why].filter(Boolean).join('; ');
+        } else e._marks.set(n, { ambiguous: reason, note: why });
       }
       if (label !== 'ORG') for (const n of [e.name, ...e.variants]) if (!handPlaceNames.has(fold(n))) handPlaceNames.set(fold(n), e.id);
       autoMark(e);
@@ -145,9 +176,10 @@ for (const e of all) {
   if (ids.has(e.id)) errors.push(`${e._where}: id ${e.id} already used at ${ids.get(e.id)}`);
   ids.set(e.id, e._where);
   for (const n of [e.name, ...e.variants]) {
+    if (markOf(e, n)) continue;
     const key = `${e.label}|${fold(n)}`;
     const prev = names.get(key);
-    if (prev && !prev.ambiguous && !e.ambiguous) console.warn(`warning: ${e._where}: ${n} also in ${prev._where} (${prev.id})`);
+    if (prev) console.warn(`warning: ${e._where}: ${n} also in ${prev._where} (${prev.id})`);
     names.set(key, e);
   }
 }

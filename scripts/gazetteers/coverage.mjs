@@ -5,7 +5,7 @@
 // Run: node scripts/gazetteers/coverage.mjs [--missed N]
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT, fold } from './lib.mjs';
+import { ROOT, entryNames, fold } from './lib.mjs';
 
 const missedN = process.argv.includes('--missed') ? Number(process.argv[process.argv.indexOf('--missed') + 1]) : 25;
 const names = new Map(); // folded name -> Set of labels
@@ -13,7 +13,7 @@ for (const dir of ['places', 'organisations']) {
   for (const f of readdirSync(join(ROOT, 'gazetteers', dir)).filter((x) => x.endsWith('.jsonl') && x !== 'demonyms.jsonl')) {
     for (const line of readFileSync(join(ROOT, 'gazetteers', dir, f), 'utf8').trim().split('\n')) {
       const e = JSON.parse(line);
-      for (const n of [e.name, ...e.variants]) {
+      for (const n of entryNames(e)) {
         const k = fold(n).replace(/\s*-\s*/g, ' ');
         (names.get(k) ?? names.set(k, new Set()).get(k)).add(e.label);
       }
@@ -63,7 +63,7 @@ for (const dir of ['places', 'organisations']) {
       const e = JSON.parse(line);
       if (e.ambiguous) continue;
       const want = e.label === 'ORG' ? 'ORG' : 'LOC';
-      for (const n of [e.name, ...e.variants]) {
+      for (const n of entryNames(e)) {
         const c = count(n);
         const outside = c.total - c[want];
         if (outside >= 3 && c[want] / c.total < 0.5) suspects.push([outside, `${n} (${e.id}) ${c[want]}/${c.total}`]);

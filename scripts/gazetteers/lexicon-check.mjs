@@ -13,7 +13,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadAnercorpStats } from './anercorp-stats.mjs';
-import { ROOT, fold } from './lib.mjs';
+import { ROOT, entryNames, fold } from './lib.mjs';
 
 const maxPop = process.argv.includes('--max-population') ? Number(process.argv[process.argv.indexOf('--max-population') + 1]) : 200000;
 const population = new Map();
@@ -28,7 +28,7 @@ for (const e of entries) {
   if (e.source !== 'world-cities' || e.ambiguous !== undefined) continue;
   const pop = population.get(e.en) ?? 0;
   if (pop > maxPop) continue;
-  for (const n of [e.name, ...e.variants]) if (!n.includes(' ')) candidates.push({ e, n, pop });
+  for (const n of entryNames(e)) if (!n.includes(' ')) candidates.push({ e, n, pop });
 }
 // hunspell -G prints the words it accepts, one a line, in input order.
 const words = [...new Set(candidates.map((c) => c.n))];

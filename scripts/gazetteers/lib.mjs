@@ -58,12 +58,38 @@ export function readTsv(path) {
   return rows;
 }
 
-/** Splits a `|`-separated list cell into clean, non-empty strings. */
+/** Every name of a JSONL entry: the canonical one and its variants (an object variant's `name`). */
+export function entryNames(e) {
+  return [e.name, ...e.variants.map((v) => (typeof v === 'string' ? v : v.name))];
+}
+
+/** Splits a `|`-separated list cell into clean, non-empty names (marks `{...}` left off). */
 export function list(cell) {
-  return (cell ?? '')
-    .split('|')
-    .map((s) => clean(s))
-    .filter((s) => s !== '');
+  return markedList(cell).map((v) => v.name);
+}
+
+/**
+ * Splits a `|`-separated variants cell into `{name, mark}`: a variant may carry its own
+ * ambiguity as `name{reason}`, `name{reason;confidence}` or `name{reason;confidence;note}`
+ * (`{-}`: sure, whatever the entry says), written to the JSONL as an object variant.
+ */
+export function markedList(cell) {
+  const out = [];
+  for (const raw of (cell ?? '').split('|')) {
+    const m = /^(.*?)\{([^}]*)\}\s*$/.exec(raw);
+    const name = clean(m ? m[1] : raw);
+    if (name === '') continue;
+    let mark;
+    if (m) {
+      const [reason, confidence, ...note] = m[2].split(';').map((x) => x.trim());
+      mark = reason === '-' ? {} : { ambiguous: reason };
+      if (confidence) mark.confidence = Number(confidence);
+      if (note.length > 0 && note.join(';') !== '') mark.note = note.join(';');
+      if (mark.confidence !== undefined && !(mark.confidence >= 0 && mark.confidence <= 1)) throw new Error(`bad confidence in variant ${raw}`);
+    }
+    out.push({ name, mark });
+  }
+  return out;
 }
 
 /**
@@ -85,12 +111,17 @@ export function dedupeVariants(name, variants) {
 /** Field order of an entry line, so files diff cleanly. */
 const ORDER = ['id', 'label', 'type', 'name', 'variants', 'en', 'country', 'source', 'ambiguous', 'confidence', 'note'];
 
-/** Serialises one entry with fields in a fixed order, dropping empty optional fields. */
+/**
+ * Serialises one entry with fields in a fixed order, dropping empty optional fields. A
+ * variant with its own mark (`e._marks`: name -> {ambiguous?, confidence?, note?}) is
+ * written as an object `{"name", ...mark}`.
+ */
 export function entryLine(e) {
   const o = {};
   for (const k of ORDER) {
-    const v = e[k];
+    let v = e[k];
     if (v === undefined || v === null || v === '') continue;
+    if (k === 'variants' && e._marks) v = v.map((n) => (e._marks.has(n) ? { name: n, ...e._marks.get(n) } : n));
     o[k] = v;
   }
   for (const k of Object.keys(e)) if (!ORDER.includes(k) && !k.startsWith('_')) o[k] = e[k];

@@ -48,6 +48,32 @@ interface Line {
   file: string;
   line: number;
   entry: Entry;
+  /** The variants as written: a string, or an object with the variant's own mark. */
+  raw: unknown[];
+}
+
+/** An object variant: a name with its own ambiguity (gazetteers/README.md). */
+interface MarkedVariant {
+  name: string;
+  ambiguous?: string;
+  confidence?: number;
+  note?: string;
+}
+const VARIANT_FIELDS = ['name', 'ambiguous', 'confidence', 'note'];
+
+/** The entry with its variants as names (an object variant's `name`), and the variants as written. */
+function readEntry(text: string): { entry: Entry; raw: unknown[] } {
+  const o = JSON.parse(text) as Entry & { variants: unknown };
+  const raw = Array.isArray(o.variants) ? (o.variants as unknown[]) : [];
+  const names = raw.map((v) => (v !== null && typeof v === 'object' ? (v as MarkedVariant).name : v));
+  return { entry: { ...o, variants: Array.isArray(o.variants) ? (names as string[]) : (o.variants as string[]) }, raw };
+}
+
+/** Whether a name of an entry is marked ambiguous: its own mark if it has one, else the entry's. */
+function isMarked(l: Line, k: number): boolean {
+  if (k === 0) return l.entry.ambiguous !== undefined;
+  const v = l.raw[k - 1];
+  return v !== null && typeof v === 'object' ? (v as MarkedVariant).ambiguous !== undefined : l.entry.ambiguous !== undefined;
 }
 
 const normaliser = compileNormaliser(normaliseOptions.parse({}));
@@ -68,7 +94,7 @@ const files = DIRS.flatMap((d) =>
     .filter((f) => f.endsWith('.jsonl') && f !== 'demonyms.jsonl' && !f.startsWith('extra-'))
     .map((f) => `${d}/${f}`),
 );
-const lines: Line[] = files.flatMap((file) => readLines(file).map(({ line, text }) => ({ file, line, entry: JSON.parse(text) as Entry })));
+const lines: Line[] = files.flatMap((file) => readLines(file).map(({ line, text }) => ({ file, line, ...readEntry(text) })));
 const byFile = (name: string) => lines.filter((l) => l.file.endsWith(`/${name}`)).map((l) => l.entry);
 
 /** Problems found by a check, as `file:line: message`, so a failure names every bad line. */
@@ -97,7 +123,7 @@ describe('gazetteer files', () => {
         const unknown = Object.keys(e).filter((k) => !FIELDS.includes(k));
         if (unknown.length) return `unknown fields ${unknown.join(', ')}`;
         for (const k of ['id', 'label', 'type', 'name', 'source'] as const) if (typeof e[k] !== 'string' || e[k] === '') return `missing ${k}`;
-        if (!Array.isArray(e.variants) || e.variants.some((v) => typeof v !== 'string')) return 'variants is not an array of strings';
+        if (!Array.isArray(e.variants) || e.variants.some((v) => typeof v !== 'string')) return 'variants is not an array of names (strings or {"name": ...} objects)';
         for (const k of ['en', 'country', 'ambiguous', 'note'] as const) if (e[k] !== undefined && (typeof e[k] !== 'string' || e[k] === '')) return `empty or non-string ${k}`;
         if (e.confidence !== undefined && !(typeof e.confidence === 'number' && e.confidence > 0 && e.confidence <= 1)) return 'confidence outside (0, 1]';
         return null;
@@ -138,6 +164,29 @@ describe('gazetteer files', () => {
     ).toEqual([]);
   });
 
+  it('gives object variants a name and only the mark fields, typed', () => {
+    const bad: string[] = [];
+    for (const { file, line, raw } of lines) {
+      raw.forEach((v, k) => {
+        if (typeof v === 'string') return;
+        const at = `${file}:${line}: variant ${k + 1}`;
+        if (v === null || typeof v !== 'object' || Array.isArray(v)) return bad.push(`${at} is neither a string nor an object`);
+        const o = v as MarkedVariant;
+        const unknown = Object.keys(o).filter((key) => !VARIANT_FIELDS.includes(key));
+        if (unknown.length > 0) bad.push(`${at}: unknown fields ${unknown.join(', ')}`);
+        if (typeof o.name !== 'string' || o.name === '') bad.push(`${at}: no name`);
+        for (const key of ['ambiguous', 'note'] as const) if (o[key] !== undefined && (typeof o[key] !== 'string' || o[key] === '')) bad.push(`${at}: empty or non-string ${key}`);
+        if (o.confidence !== undefined && !(typeof o.confidence === 'number' && o.confidence > 0 && o.confidence <= 1)) bad.push(`${at}: confidence outside (0, 1]`);
+        return undefined;
+      });
+    }
+    expect(bad).toEqual([]);
+  });
+
+  it('has no short-form duplicate entries (a short name is a marked variant of its entry)', () => {
+    expect(lines.filter((l) => l.entry.id.endsWith('-short')).map((l) => l.entry.id)).toEqual([]);
+  });
+
   it('has ids unique across all files', () => {
     const seen = new Map<string, string>();
     const dup: string[] = [];
@@ -152,9 +201,10 @@ describe('gazetteer files', () => {
   it('marks shared names: one normalised name and label has at most one unmarked entry', () => {
     const unmarked = new Map<string, string>();
     const clashes: string[] = [];
-    for (const { file, line, entry } of lines) {
-      if (entry.ambiguous) continue;
-      for (const n of [entry.name, ...entry.variants]) {
+    for (const l of lines) {
+      const { file, line, entry } = l;
+      for (const [k, n] of [entry.name, ...entry.variants].entries()) {
+        if (isMarked(l, k)) continue;
         const key = `${entry.label} ${norm(n)}`;
         const prev = unmarked.get(key);
         if (prev && !prev.endsWith(` ${entry.id}`)) clashes.push(`${file}:${line}: "${n}" (${entry.id}) also unmarked in ${prev}`);

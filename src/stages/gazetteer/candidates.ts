@@ -10,7 +10,7 @@
  */
 import type { Annotation, Doc } from '../../core/document.js';
 import type { TokenTable } from '../../core/tokens.js';
-import type { EntityLabel, GazetteerEntry } from './entries.js';
+import type { EntityLabel, GazetteerEntry, NamedForm } from './entries.js';
 
 /** A possible entity: a token range with a label, a value and the reasons for it. */
 export interface Candidate {
@@ -36,6 +36,10 @@ export interface Candidate {
   /** Context that settles a place/organisation tie for this reading (a trigger, quotes). */
   decisive?: string;
   entry?: GazetteerEntry;
+  /** Why the matched name is also something else (its own mark: see NamedForm), if it is. */
+  ambiguous?: string;
+  /** Every reading of the matched name, ranked (for context that picks another one). */
+  readings?: readonly NameReading[];
 }
 
 /**
@@ -58,6 +62,8 @@ export function makeCandidate(c: Candidate): Candidate {
     priority: c.priority,
     decisive: c.decisive,
     entry: c.entry,
+    ambiguous: c.ambiguous,
+    readings: c.readings,
   };
 }
 
@@ -113,26 +119,83 @@ const TYPE_RANK: Readonly<Record<string, number>> = {
   city: 5,
 };
 
+/** One entry a name may stand for, with how sure that name is of it (the form's mark). */
+export interface NameReading {
+  entry: GazetteerEntry;
+  ambiguous: string | undefined;
+  confidence: number;
+  note: string | undefined;
+}
+
 /**
- * Chooses among entries that share a name: one whose country the document names, then
- * the more confident, then the bigger kind of place (a country before a city of the
- * same name). Says what it chose when there was a choice.
+ * The distinct readings of a name from its forms (one per entry, of the labels kept), ranked
+ * for choice: the unmarked reading first (the data's default: `بغداد` the city, not the
+ * governorate whose short name is marked `city-province`), then the more confident, then
+ * the bigger kind of place (a country before a city of the same name), then by id.
  */
-export function chooseEntry(entries: readonly GazetteerEntry[], documentCountries: ReadonlySet<string>): { entry: GazetteerEntry; note?: string } {
-  if (entries.length === 1) return { entry: entries[0]! };
-  const scored = entries.map((e) => ({
-    e,
-    inDoc: e.type !== 'country' && e.country !== undefined && documentCountries.has(e.country) ? 1 : 0,
-  }));
-  scored.sort(
-    (a, b) =>
-      b.inDoc - a.inDoc ||
-      b.e.confidence - a.e.confidence ||
-      (TYPE_RANK[a.e.type] ?? 9) - (TYPE_RANK[b.e.type] ?? 9) ||
-      (a.e.id < b.e.id ? -1 : 1),
+export function rankReadings(forms: readonly NamedForm[], keep: (e: GazetteerEntry) => boolean): NameReading[] {
+  const byId = new Map<string, NameReading>();
+  for (const f of forms) {
+    const e = f.entry;
+    if (!keep(e)) continue;
+    const r: NameReading = { entry: e, ambiguous: f.ambiguous, confidence: f.confidence, note: f.note };
+    const other = byId.get(e.id);
+    if (other === undefined || compareReadings(r, other) < 0) byId.set(e.id, r);
+  }
+  return [...byId.values()].sort(compareReadings);
+}
+
+function compareReadings(a: NameReading, b: NameReading): number {
+  return (
+    (a.ambiguous === undefined ? 0 : 1) - (b.ambiguous === undefined ? 0 : 1) ||
+    b.confidence - a.confidence ||
+    (TYPE_RANK[a.entry.type] ?? 9) - (TYPE_RANK[b.entry.type] ?? 9) ||
+    (a.entry.id < b.entry.id ? -1 : a.entry.id > b.entry.id ? 1 : 0)
   );
-  const best = scored[0]!;
-  const others = scored.slice(1).map((s) => s.e.id);
-  const why = best.inDoc === 1 ? `the document names ${best.e.country}` : 'by confidence and kind of place';
-  return { entry: best.e, note: `${best.e.name}: ${best.e.id} chosen over ${others.join(', ')} (${why})` };
+}
+
+/** The note saying which reading was chosen over which, by readings list and chosen index. */
+const choiceNotes = new WeakMap<readonly NameReading[], (string | undefined)[]>();
+
+/**
+ * Chooses among the ranked readings of a name: one whose country the document names
+ * (not a country itself: `عمان` is Amman in a text about Jordan), else the first (the
+ * default reading). Says what it chose when there was a choice; notes are built once per
+ * name and choice.
+ */
+export function chooseReading(readings: readonly NameReading[], documentCountries: ReadonlySet<string>): { reading: NameReading; note: string | undefined } {
+  if (readings.length === 1) return { reading: readings[0]!, note: undefined };
+  let k = 0;
+  // An unmarked country stays the default against a place of its own name (تونس the
+  // country, not its capital, in a text that names Tunisia by that very word).
+  const sureCountry = readings[0]!.entry.type === 'country' && readings[0]!.ambiguous === undefined;
+  if (documentCountries.size > 0 && !sureCountry) {
+    for (let j = 0; j < readings.length; j++) {
+      const e = readings[j]!.entry;
+      if (e.type !== 'country' && e.country !== undefined && documentCountries.has(e.country)) {
+        k = j;
+        break;
+      }
+    }
+  }
+  let notes = choiceNotes.get(readings);
+  if (notes === undefined) {
+    notes = new Array<string | undefined>(readings.length);
+    choiceNotes.set(readings, notes);
+  }
+  let note = notes[k];
+  if (note === undefined) {
+    const best = readings[k]!;
+    const others = readings.filter((_, j) => j !== k).map((r) => r.entry.id);
+    // k > 0 only when the document named the reading's country.
+    const why =
+      k > 0
+        ? `the document names ${best.entry.country}`
+        : best.ambiguous === undefined && readings.slice(1).every((r) => r.ambiguous !== undefined)
+          ? 'the default reading; the others are marked ambiguous'
+          : 'by confidence and kind of place';
+    note = `${best.entry.name}: ${best.entry.id} chosen over ${others.join(', ')} (${why})`;
+    notes[k] = note;
+  }
+  return { reading: readings[k]!, note };
 }

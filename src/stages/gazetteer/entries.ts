@@ -3,6 +3,12 @@
  * matcher brief): one entry a line, `id`, `label`, `type`, `name`, `variants`, `en`,
  * `country`, `source`, optional `ambiguous`, `confidence`, `note`. Loading validates every
  * line and reports all problems at once as `file:line: message`.
+ *
+ * Ambiguity belongs to a name, not to the thing named: `قطاع غزة` is sure while its short
+ * form `غزة` is also the city; `جريدة السفير` is sure while `السفير` is also "the
+ * ambassador". So a variant may be an object `{"name", "ambiguous"?, "confidence"?,
+ * "note"?}` that states its own ambiguity (absent: not ambiguous, confidence 1), whatever
+ * the entry says; a plain string variant, like the canonical name, has the entry's.
  */
 import { statSync } from 'node:fs';
 import { readDataFile, lines, throwIfProblems } from './data-files.js';
@@ -23,13 +29,23 @@ const KNOWN_KEYS = ['id', 'label', 'type', 'name', 'variants', 'en', 'country', 
 const ID = /^[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?$/;
 const ISO_COUNTRY = /^[A-Z]{2}$/;
 
+/** How sure a name is: its own ambiguity, confidence and note. */
+export interface NameMark {
+  ambiguous: string | undefined;
+  confidence: number;
+  note: string | undefined;
+}
+
 /** One validated entry, with where it came from. */
 export interface GazetteerEntry {
   id: string;
   label: EntityLabel;
   type: string;
   name: string;
+  /** Variant names (an object variant's `name`). */
   variants: string[];
+  /** Per variant: its own mark when given as an object, undefined when it has the entry's. */
+  variantMarks: (NameMark | undefined)[];
   en?: string;
   country?: string;
   source: string;
@@ -100,6 +116,7 @@ function parseUncached(path: string, problems: string[]): GazetteerEntry[] {
       type: entry.type,
       name: entry.name,
       variants: entry.variants,
+      variantMarks: entry.variantMarks,
       source: entry.source,
       confidence: entry.confidence,
       en: entry.en,
@@ -147,11 +164,18 @@ function validateEntry(value: unknown, where: string, problems: string[]): Omit<
   if (country !== undefined && !ISO_COUNTRY.test(country)) problems.push(`${where}: country "${country}" must be an ISO 3166-1 alpha-2 code`);
   const ambiguous = str('ambiguous', false);
   const note = str('note', false);
-  let variants: string[] = [];
+  const variants: string[] = [];
+  const variantMarks: (NameMark | undefined)[] = [];
   if (o.variants !== undefined) {
-    if (!Array.isArray(o.variants) || o.variants.some((v) => typeof v !== 'string' || v.trim() === '')) {
-      problems.push(`${where}: "variants" must be an array of non-empty strings`);
-    } else variants = o.variants as string[];
+    if (!Array.isArray(o.variants)) problems.push(`${where}: "variants" must be an array of names`);
+    else {
+      (o.variants as unknown[]).forEach((v, k) => {
+        const parsed = parseVariant(v, `${where}: variant ${k + 1}`, problems);
+        if (parsed === null) return;
+        variants.push(parsed.name);
+        variantMarks.push(parsed.mark);
+      });
+    }
   }
   let confidence = 1;
   if (o.confidence !== undefined) {
@@ -171,6 +195,7 @@ function validateEntry(value: unknown, where: string, problems: string[]): Omit<
     type: type!,
     name: name!,
     variants,
+    variantMarks,
     source: source!,
     confidence,
   };
@@ -179,6 +204,42 @@ function validateEntry(value: unknown, where: string, problems: string[]): Omit<
   if (ambiguous !== undefined) entry.ambiguous = ambiguous;
   if (note !== undefined) entry.note = note;
   return entry;
+}
+
+const VARIANT_KEYS = ['name', 'ambiguous', 'confidence', 'note'];
+
+/** A variant: a non-empty string, or an object with its own name mark. */
+function parseVariant(v: unknown, where: string, problems: string[]): { name: string; mark: NameMark | undefined } | null {
+  if (typeof v === 'string') {
+    if (v.trim() !== '') return { name: v, mark: undefined };
+    problems.push(`${where} is empty`);
+    return null;
+  }
+  if (v === null || typeof v !== 'object' || Array.isArray(v)) {
+    problems.push(`${where} must be a string or an object {"name", "ambiguous", "confidence", "note"}`);
+    return null;
+  }
+  const o = v as Record<string, unknown>;
+  const before = problems.length;
+  for (const key of Object.keys(o)) if (!VARIANT_KEYS.includes(key)) problems.push(`${where}: unknown key "${key}" (a variant has ${VARIANT_KEYS.join(', ')})`);
+  const text = (key: string): string | undefined => {
+    const x = o[key];
+    if (x === undefined) return undefined;
+    if (typeof x === 'string' && x.trim() !== '') return x;
+    problems.push(`${where}: "${key}" must be a non-empty string`);
+    return undefined;
+  };
+  const name = text('name');
+  if (o.name === undefined) problems.push(`${where}: "name" is required`);
+  const ambiguous = text('ambiguous');
+  const note = text('note');
+  let confidence = 1;
+  if (o.confidence !== undefined) {
+    if (typeof o.confidence !== 'number' || !(o.confidence >= 0 && o.confidence <= 1)) problems.push(`${where}: "confidence" must be a number from 0 to 1`);
+    else confidence = o.confidence;
+  }
+  if (problems.length > before || name === undefined) return null;
+  return { name, mark: { ambiguous, confidence, note } };
 }
 
 /** True when Levenshtein distance of `a` and `b` is at most `k` (short keys only). */
@@ -203,12 +264,18 @@ export interface NamedForm {
   tokens: string[];
   /** True for the canonical name, false for a variant. */
   canonical: boolean;
+  /** Why this name is also something else (the variant's own mark, else the entry's). */
+  ambiguous: string | undefined;
+  /** Prior confidence of this name. */
+  confidence: number;
+  /** The mark's note (the entry's note for a name without a mark of its own). */
+  note: string | undefined;
 }
 
 /**
  * Loads every file, then checks the whole set: ids unique across files, and no
- * normalised name given to two entries of the same label unless one of them is marked
- * `ambiguous`. Throws one DataError listing every problem.
+ * normalised name given unmarked to two entries of the same label (all but one of them
+ * must say `ambiguous`, on the entry or on the variant). Throws one DataError listing every problem.
  */
 export function loadGazetteerEntries(
   paths: readonly string[],
@@ -224,10 +291,12 @@ export function loadGazetteerEntries(
     else byId.set(e.id, e);
   }
   const forms: NamedForm[] = [];
-  const byName = new Map<string, GazetteerEntry>();
+  const byName = new Map<string, NamedForm>();
   for (const e of entries) {
     const seen = new Set<string>();
     [e.name, ...e.variants].forEach((raw, i) => {
+      const own = i === 0 ? undefined : e.variantMarks[i - 1];
+      const mark: NameMark = own ?? { ambiguous: e.ambiguous, confidence: e.confidence, note: e.note };
       const tokens = tokenise(raw);
       if (tokens.length === 0) {
         problems.push(`${e.file}:${e.line}: ${i === 0 ? 'name' : `variant "${raw}"`} has no letters after normalisation`);
@@ -236,13 +305,17 @@ export function loadGazetteerEntries(
       const key = tokens.join(' ');
       if (seen.has(key)) return; // spelling variants that normalisation already folds
       seen.add(key);
-      forms.push({ entry: e, key, tokens, canonical: i === 0 });
+      const form: NamedForm = { entry: e, key, tokens, canonical: i === 0, ambiguous: mark.ambiguous, confidence: mark.confidence, note: mark.note };
+      forms.push(form);
+      // Of the names that normalise alike with one label, at most one may be unmarked: the
+      // default reading (the others say why they are ambiguous).
+      if (form.ambiguous !== undefined) return;
       const labelled = `${e.label} ${key}`;
       const other = byName.get(labelled);
-      if (other === undefined) byName.set(labelled, e);
-      else if (other.id !== e.id && other.ambiguous === undefined && e.ambiguous === undefined) {
+      if (other === undefined) byName.set(labelled, form);
+      else if (other.entry.id !== e.id) {
         problems.push(
-          `${e.file}:${e.line}: "${raw}" (${e.id}) normalises like a name of ${other.id} (${other.file}:${other.line}), same label ${e.label}; mark one "ambiguous" or remove it`,
+          `${e.file}:${e.line}: "${raw}" (${e.id}) normalises like a name of ${other.entry.id} (${other.entry.file}:${other.entry.line}), same label ${e.label}; mark one "ambiguous" or remove it`,
         );
       }
     });

@@ -76,7 +76,7 @@ export class FuzzyIndex {
     const seen = new Set<string>();
     for (const form of setup.index.forms) {
       const e = form.entry;
-      if (form.tokens.length !== 1 || !labels.includes(e.label) || !types.has(e.type) || e.ambiguous !== undefined) continue;
+      if (form.tokens.length !== 1 || !labels.includes(e.label) || !types.has(e.type) || form.ambiguous !== undefined) continue;
       const name = form.tokens[0]!;
       if (name.length < Math.max(6, options.minLength - options.maxDistance) || seen.has(name)) continue;
       seen.add(name);

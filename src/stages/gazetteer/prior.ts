@@ -1,11 +1,11 @@
 /**
  * The confidence a gazetteer match starts with, before context rules raise it: the
- * entry's own (or `ambiguousConfidence` for an ambiguous entry that gives none), capped
+ * matched name's own (or `ambiguousConfidence` for an ambiguous name that gives none), capped
  * for names that are also frequent words, and refused outright where the grammar says
  * the word is not a name here.
  */
 import type { DocWords } from './doc-words.js';
-import type { GazetteerEntry } from './entries.js';
+import type { NameReading } from './candidates.js';
 import type { PhraseMatch } from './phrase-index.js';
 import { Role } from './word-roles.js';
 
@@ -17,22 +17,23 @@ export interface PriorOptions {
   nisbaFilter: boolean;
 }
 
-const ambiguityNotes = new WeakMap<GazetteerEntry, string>();
-/** `X is ambiguous (reason): note`, built once per entry. */
-function ambiguityNote(entry: GazetteerEntry): string {
-  let note = ambiguityNotes.get(entry);
+const ambiguityNotes = new WeakMap<NameReading, string>();
+/** `X is ambiguous (reason): note`, built once per reading of a name. */
+function ambiguityNote(reading: NameReading): string {
+  let note = ambiguityNotes.get(reading);
   if (note === undefined) {
-    note = `${entry.name} is ambiguous (${entry.ambiguous})${entry.note !== undefined ? `: ${entry.note}` : ''}`;
-    ambiguityNotes.set(entry, note);
+    note = `${reading.entry.name} is ambiguous (${reading.ambiguous})${reading.note !== undefined ? `: ${reading.note}` : ''}`;
+    ambiguityNotes.set(reading, note);
   }
   return note;
 }
 
 /** Confidence and notes for a match, or null when the match must not be a name. */
-export function priorOf(words: DocWords, m: PhraseMatch, entry: GazetteerEntry, options: PriorOptions): { confidence: number; notes: string[] } | null {
+export function priorOf(words: DocWords, m: PhraseMatch, reading: NameReading, options: PriorOptions): { confidence: number; notes: string[] } | null {
   const notes: string[] = [];
-  let confidence = entry.ambiguous !== undefined && entry.confidence === 1 ? options.ambiguousConfidence : entry.confidence;
-  if (entry.ambiguous !== undefined) notes.push(ambiguityNote(entry));
+  const entry = reading.entry;
+  let confidence = reading.ambiguous !== undefined && reading.confidence === 1 ? options.ambiguousConfidence : reading.confidence;
+  if (reading.ambiguous !== undefined) notes.push(ambiguityNote(reading));
   const prev = m.first - 1;
   const joined = prev >= 0 && !words.startsLine(m.first) && m.reading === 0;
   const prevRoles = joined ? words.roleOf(prev) : 0;
@@ -44,7 +45,7 @@ export function priorOf(words: DocWords, m: PhraseMatch, entry: GazetteerEntry, 
 
   const roles = words.roleOf(m.first, m.reading);
   const common = words.roles.commonNames.get(words.id(m.first, m.reading));
-  const doubtful = entry.ambiguous !== undefined || common !== undefined || (roles & (Role.DirectionAdjective | Role.FunctionWord | Role.CommonNoun)) !== 0;
+  const doubtful = reading.ambiguous !== undefined || common !== undefined || (roles & (Role.DirectionAdjective | Role.FunctionWord | Role.CommonNoun)) !== 0;
   // An adjective agrees with the noun before it in definiteness (Ryding 2005, ch. 10):
   // after a word of the same definiteness, a nisba (`الخارجية السعودية`) or a name that
   // is also an adjective (`الضفة الغربية`, `القارة البيضاء`) is that noun's adjective.

@@ -66,8 +66,8 @@ function settleSameSpan(
   const rival = written.get(start);
   if (rival === undefined || rival.annotation.end !== end) return true;
   const place = rival.candidate;
-  const orgAmbiguous = org.entry?.ambiguous !== undefined;
-  const placeAmbiguous = place.entry?.ambiguous !== undefined;
+  const orgAmbiguous = org.ambiguous !== undefined;
+  const placeAmbiguous = place.ambiguous !== undefined;
   let orgWins: boolean;
   let why: string;
   if (org.decisive !== undefined) {
@@ -78,7 +78,7 @@ function settleSameSpan(
     why = 'sports news names the club';
   } else if (placeAmbiguous !== orgAmbiguous) {
     orgWins = placeAmbiguous;
-    why = `only the ${orgWins ? 'place' : 'organisation'} entry is marked ambiguous`;
+    why = `only the ${orgWins ? 'place' : 'organisation'} name is marked ambiguous`;
   } else {
     orgWins = org.confidence > place.confidence;
     why = orgWins ? 'the organisation reading is more confident' : 'the place reading is as confident or more';

@@ -15,7 +15,7 @@
  */
 import type { Doc } from '../../core/document.js';
 import { TokenKind } from '../../core/tokens.js';
-import { chooseEntry, makeCandidate, selectCandidates, type Candidate } from '../gazetteer/candidates.js';
+import { chooseReading, makeCandidate, rankReadings, selectCandidates, type Candidate, type NameReading } from '../gazetteer/candidates.js';
 import { DocWords } from '../gazetteer/doc-words.js';
 import type { GazetteerEntry } from '../gazetteer/entries.js';
 import { READING_CUTS, matchesAt, type PhraseMatch, type TokenLookup } from '../gazetteer/phrase-index.js';
@@ -132,30 +132,29 @@ function isVerbalNounShape(t: string): boolean {
 }
 
 /**
- * The distinct organisation entries of each name of an index, by `PhraseMatch.output` (a
+ * The ranked organisation readings of each name of an index, by `PhraseMatch.output` (a
  * plain array read per match), computed the first time a name is met and kept.
  */
-const organisationEntryTables = new WeakMap<GazetteerSetup['index'], (GazetteerEntry[] | undefined)[]>();
-function organisationEntryTable(index: GazetteerSetup['index']): (GazetteerEntry[] | undefined)[] {
-  let table = organisationEntryTables.get(index);
+const organisationReadingTables = new WeakMap<GazetteerSetup['index'], (NameReading[] | undefined)[]>();
+function organisationReadingTable(index: GazetteerSetup['index']): (NameReading[] | undefined)[] {
+  let table = organisationReadingTables.get(index);
   if (table === undefined) {
-    table = new Array<GazetteerEntry[] | undefined>(index.trie.outputCount);
-    organisationEntryTables.set(index, table);
+    table = new Array<NameReading[] | undefined>(index.trie.outputCount);
+    organisationReadingTables.set(index, table);
   }
   return table;
 }
-function organisationEntries(index: GazetteerSetup['index'], table: (GazetteerEntry[] | undefined)[], m: PhraseMatch): GazetteerEntry[] {
-  let entries = table[m.output];
-  if (entries === undefined) {
-    const seen = new Map<string, GazetteerEntry>();
-    for (const f of m.forms) {
-      const e = index.forms[f]!.entry;
-      if (e.label === 'ORG') seen.set(e.id, e);
-    }
-    entries = [...seen.values()];
-    table[m.output] = entries;
+const isOrganisation = (e: { label: string }) => e.label === 'ORG';
+function organisationReadings(index: GazetteerSetup['index'], table: (NameReading[] | undefined)[], m: PhraseMatch): NameReading[] {
+  let readings = table[m.output];
+  if (readings === undefined) {
+    readings = rankReadings(
+      m.forms.map((f) => index.forms[f]!),
+      isOrganisation,
+    );
+    table[m.output] = readings;
   }
-  return entries;
+  return readings;
 }
 
 /** Candidates of one document. */
@@ -192,12 +191,13 @@ export function recogniseOrganisations(
   for (let i = 0; i < n; i++) if (words.startsEntry[i] === 1) matchesAt(index, lookup, i, matches);
   const candidates: Candidate[] = [];
   const orgsAt = new Map<number, Candidate[]>();
-  const entryTable = organisationEntryTable(index);
+  const readingTable = organisationReadingTable(index);
   for (const m of matches) {
-    const es = organisationEntries(index, entryTable, m);
-    if (es.length === 0) continue;
-    const { entry, note } = chooseEntry(es, NO_COUNTRIES);
-    const prior = priorOf(words, m, entry, options);
+    const rs = organisationReadings(index, readingTable, m);
+    if (rs.length === 0) continue;
+    const { reading, note } = chooseReading(rs, NO_COUNTRIES);
+    const entry = reading.entry;
+    const prior = priorOf(words, m, reading, options);
     if (prior === null) continue;
     const notes = note === undefined ? prior.notes : [note, ...prior.notes];
     const confidence = prior.confidence;
@@ -213,6 +213,8 @@ export function recogniseOrganisations(
       notes,
       priority: 2,
       entry,
+      ambiguous: reading.ambiguous,
+      readings: rs,
     });
     candidates.push(c);
     const list = orgsAt.get(m.first);

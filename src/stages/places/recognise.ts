@@ -14,9 +14,8 @@
  */
 import type { Annotation, Doc } from '../../core/document.js';
 import { TokenKind } from '../../core/tokens.js';
-import { chooseEntry, makeCandidate, selectCandidates, type Candidate } from '../gazetteer/candidates.js';
+import { chooseReading, makeCandidate, rankReadings, selectCandidates, type Candidate, type NameReading } from '../gazetteer/candidates.js';
 import { DocWords } from '../gazetteer/doc-words.js';
-import type { GazetteerEntry } from '../gazetteer/entries.js';
 import { READING_CUTS, matchesAt, type PhraseMatch, type TokenLookup } from '../gazetteer/phrase-index.js';
 import { documentLookup, type GazetteerSetup } from '../gazetteer/setup.js';
 import { priorOf } from '../gazetteer/prior.js';
@@ -63,30 +62,29 @@ const UNKNOWN_NAME_CONFIDENCE = 0.75;
 const CONFIRMED = 0.9;
 
 /**
- * The distinct place entries of each name of an index, by `PhraseMatch.output` (a plain
+ * The ranked place readings of each name of an index, by `PhraseMatch.output` (a plain
  * array read per match), computed the first time a name is met and kept.
  */
-const placeEntryTables = new WeakMap<GazetteerSetup['index'], (GazetteerEntry[] | undefined)[]>();
-function placeEntryTable(index: GazetteerSetup['index']): (GazetteerEntry[] | undefined)[] {
-  let table = placeEntryTables.get(index);
+const placeReadingTables = new WeakMap<GazetteerSetup['index'], (NameReading[] | undefined)[]>();
+function placeReadingTable(index: GazetteerSetup['index']): (NameReading[] | undefined)[] {
+  let table = placeReadingTables.get(index);
   if (table === undefined) {
-    table = new Array<GazetteerEntry[] | undefined>(index.trie.outputCount);
-    placeEntryTables.set(index, table);
+    table = new Array<NameReading[] | undefined>(index.trie.outputCount);
+    placeReadingTables.set(index, table);
   }
   return table;
 }
-function placeEntries(index: GazetteerSetup['index'], table: (GazetteerEntry[] | undefined)[], m: PhraseMatch): GazetteerEntry[] {
-  let entries = table[m.output];
-  if (entries === undefined) {
-    const seen = new Map<string, GazetteerEntry>();
-    for (const f of m.forms) {
-      const e = index.forms[f]!.entry;
-      if (e.label !== 'ORG') seen.set(e.id, e);
-    }
-    entries = [...seen.values()];
-    table[m.output] = entries;
+const isPlace = (e: { label: string }) => e.label !== 'ORG';
+function placeReadings(index: GazetteerSetup['index'], table: (NameReading[] | undefined)[], m: PhraseMatch): NameReading[] {
+  let readings = table[m.output];
+  if (readings === undefined) {
+    readings = rankReadings(
+      m.forms.map((f) => index.forms[f]!),
+      isPlace,
+    );
+    table[m.output] = readings;
   }
-  return entries;
+  return readings;
 }
 
 /** Candidates of one document: every one considered, and those chosen to be written. */
@@ -107,14 +105,16 @@ export function recognisePlaces(doc: Doc, setup: GazetteerSetup, options: PlaceR
   // 1. Gazetteer matches, and the countries the document names without doubt.
   const matches: PhraseMatch[] = [];
   for (let i = 0; i < n; i++) if (words.startsEntry[i] === 1) matchesAt(index, lookup, i, matches);
-  // Each match's place entries, looked up once.
-  const entryTable = placeEntryTable(index);
-  const matchEntries: GazetteerEntry[][] = [];
+  // Each match's place readings, looked up once.
+  const readingTable = placeReadingTable(index);
+  const matchReadings: NameReading[][] = [];
   const countries = new Set<string>();
   for (const m of matches) {
-    const es = placeEntries(index, entryTable, m);
-    matchEntries.push(es);
-    if (es.length === 1 && es[0]!.type === 'country' && es[0]!.ambiguous === undefined && es[0]!.country !== undefined) countries.add(es[0]!.country);
+    const rs = placeReadings(index, readingTable, m);
+    matchReadings.push(rs);
+    // The default reading an unmarked country (`الكويت`, not the city it also names).
+    const r = rs[0];
+    if (r !== undefined && r.entry.type === 'country' && r.ambiguous === undefined && r.entry.country !== undefined) countries.add(r.entry.country);
   }
 
   // 2. Gazetteer candidates with prior confidences.
@@ -122,13 +122,14 @@ export function recognisePlaces(doc: Doc, setup: GazetteerSetup, options: PlaceR
   const byStart = new Map<number, Candidate[]>();
   for (let k = 0; k < matches.length; k++) {
     const m = matches[k]!;
-    const es = matchEntries[k]!;
-    if (es.length === 0) continue;
-    const { entry, note } = chooseEntry(es, countries);
-    const prior = priorOf(words, m, entry, options);
+    const rs = matchReadings[k]!;
+    if (rs.length === 0) continue;
+    const { reading, note } = chooseReading(rs, countries);
+    const prior = priorOf(words, m, reading, options);
     if (prior === null) continue;
     const notes = note === undefined ? prior.notes : [note, ...prior.notes];
     const confidence = prior.confidence;
+    const entry = reading.entry;
     const c = makeCandidate({
       first: m.first,
       last: m.last,
@@ -141,6 +142,8 @@ export function recognisePlaces(doc: Doc, setup: GazetteerSetup, options: PlaceR
       notes,
       priority: 2,
       entry,
+      ambiguous: reading.ambiguous,
+      readings: rs,
     });
     candidates.push(c);
     const list = byStart.get(m.first);
@@ -185,7 +188,7 @@ export function recognisePlaces(doc: Doc, setup: GazetteerSetup, options: PlaceR
   if (options.coordination) raiseCoordinated(words, candidates);
   if (options.discourse) {
     const confirmed = new Set<string>();
-    for (const c of candidates) if (c.id !== null && c.confidence >= CONFIRMED && c.entry?.ambiguous !== undefined) confirmed.add(c.id);
+    for (const c of candidates) if (c.id !== null && c.confidence >= CONFIRMED && c.ambiguous !== undefined) confirmed.add(c.id);
     for (const c of candidates) {
       if (c.id !== null && confirmed.has(c.id) && c.confidence < DISCOURSE_CONFIDENCE) {
         c.confidence = DISCOURSE_CONFIDENCE;
@@ -301,6 +304,7 @@ function addTriggerContext(
             c.confidence = TRIGGER_CONFIDENCE;
             c.notes.push(`after the place trigger ${words.surface(i, r)}`);
           }
+          if (trigger.label !== null) preferType(c, trigger.type, words.surface(i, r));
         }
         last = Math.max(...known.map((c) => c.last));
       } else if (
@@ -336,6 +340,26 @@ function addTriggerContext(
       first = false;
     }
   }
+}
+
+/**
+ * A trigger names the kind of place after it: `محافظة بغداد` is the governorate, where
+ * `بغداد` alone is the city. Switches a candidate to the reading of that type when its
+ * name has one.
+ */
+function preferType(c: Candidate, type: string, trigger: string): void {
+  if (c.readings === undefined || c.entry === undefined || c.entry.type === type) return;
+  const r = c.readings.find((x) => x.entry.type === type);
+  if (r === undefined) return;
+  // The default choice's note no longer holds: say what decided instead.
+  const k = c.notes.findIndex((n) => n.includes(' chosen over '));
+  if (k >= 0) c.notes.splice(k, 1);
+  c.notes.push(`${r.entry.id} chosen over ${c.entry.id}: after the place trigger ${trigger} (${type})`);
+  c.entry = r.entry;
+  c.id = r.entry.id;
+  c.name = r.entry.name;
+  c.label = r.entry.label;
+  c.ambiguous = r.ambiguous;
 }
 
 /**
