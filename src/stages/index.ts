@@ -3,6 +3,7 @@
  * stage is one line here.
  */
 import type { StageDefinition } from '../core/stage.js';
+import { datesStage } from './dates/index.js';
 import { languageStage } from './language.js';
 import { latinEntitiesStage } from './latin-entities.js';
 import { moneyStage } from './money/index.js';
@@ -20,6 +21,7 @@ export const STAGES: Readonly<Record<string, StageDefinition>> = {
   sentences: sentencesStage,
   numbers: numbersStage,
   money: moneyStage,
+  dates: datesStage,
   places: placesStage,
   organisations: organisationsStage,
   'latin-entities': latinEntitiesStage,
