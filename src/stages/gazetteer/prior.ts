@@ -9,6 +9,21 @@ import type { NameReading } from './candidates.js';
 import type { PhraseMatch } from './phrase-index.js';
 import { Role } from './word-roles.js';
 
+const WAW = 0x0648; // U+0648 ARABIC LETTER WAW: the conjunction "and"
+const FEH = 0x0641; // U+0641 ARABIC LETTER FEH: the conjunction "so"
+
+/** Whole-token roles that rule out reading the token as proclitic + a name. */
+const WORDS_NOT_CLITIC_NAMES = Role.GivenName | Role.FunctionWord | Role.CommonNoun;
+
+/** Kinds of place that a family name hardly ever is. */
+const BIG_UNITS: ReadonlySet<string> = new Set(['country', 'territory', 'continent', 'region', 'ocean', 'sea']);
+
+/** Role bits of word `i`, and of its rest after a conjunction و or ف. */
+function wordRoles(words: DocWords, i: number): number {
+  const whole = words.roleOf(i);
+  return words.startsWith(i, WAW) || words.startsWith(i, FEH) ? whole | words.roleOf(i, 1) : whole;
+}
+
 /** Confidence given to a name that is also a frequent word, without context. */
 export const COMMON_WORD_CONFIDENCE = 0.3;
 
@@ -35,17 +50,40 @@ export function priorOf(words: DocWords, m: PhraseMatch, reading: NameReading, o
   let confidence = reading.ambiguous !== undefined && reading.confidence === 1 ? options.ambiguousConfidence : reading.confidence;
   if (reading.ambiguous !== undefined) notes.push(ambiguityNote(reading));
   const prev = m.first - 1;
-  const joined = prev >= 0 && !words.startsLine(m.first) && m.reading === 0;
-  const prevRoles = joined ? words.roleOf(prev) : 0;
-  // عبد العزيز، بن لادن: part of a personal name (Schimmel, Islamic Names, 1989).
-  if ((prevRoles & Role.PersonPrefix) !== 0) return null;
-  // A whole token listed as a common word (`فريدة` "unique") is not proclitic + name (ف + ريدة).
-  if (m.reading !== 0 && words.roles.commonNames.has(words.id(m.first, 0))) return null;
+  const adjacent = prev >= 0 && !words.startsLine(m.first);
+  const joined = adjacent && m.reading === 0;
+  // The word before, and after a conjunction on it (`وبين سورية`: و + the preposition بين).
+  const prevRoles = joined ? wordRoles(words, prev) : 0;
+  // عبد العزيز، بن لادن، دي لافيغا: part of a personal name (Schimmel, Islamic Names, 1989),
+  // whatever the reading of the name's token (not ل + أفيغا).
+  if (adjacent && (words.roleOf(prev) & Role.PersonPrefix) !== 0) return null;
+  // A whole token that is itself a listed word (`فريدة` "unique", `وكيل` "agent", a given
+  // name `فاطمة`, a function word) is not proclitic + name (ف + ريدة, و + كيل, ف + أطمة).
+  if (m.reading !== 0) {
+    const whole = words.id(m.first, 0);
+    if (words.roles.commonNames.has(whole) || (words.roles.of(whole) & WORDS_NOT_CLITIC_NAMES) !== 0) return null;
+  }
   if (m.first !== m.last) return { confidence, notes };
+  // A given name then a one-word name without the article: a family name (إسحاق نيوتن،
+  // فيديل كاسترو، محمد بنيس), unless the name is a country or a bigger unit, which a family
+  // name hardly ever is. (With the article it is more often a place after a name ending a
+  // phrase: `... وبن عيسى الدوحة`.)
+  if (
+    adjacent &&
+    words.isWord(prev) &&
+    (words.anyRole[prev]! & Role.GivenName) !== 0 &&
+    words.readingWithRole(prev, Role.GivenName) >= 0 &&
+    !words.isDefinite(m.first, m.reading) &&
+    !BIG_UNITS.has(entry.type)
+  )
+    return null;
 
   const roles = words.roleOf(m.first, m.reading);
-  const common = words.roles.commonNames.get(words.id(m.first, m.reading));
+  const common = words.roles.commonNames.get(words.id(m.first, m.reading)) ?? ((roles & Role.GivenName) !== 0 ? 'given-name' : undefined);
   const doubtful = reading.ambiguous !== undefined || common !== undefined || (roles & (Role.DirectionAdjective | Role.FunctionWord | Role.CommonNoun)) !== 0;
+  // Adjectives coordinated by و: a name spelt like a nisba after a nisba (`عربية وسورية`,
+  // "Arab and Syrian") is the second adjective.
+  if (options.nisbaFilter && (roles & Role.Nisba) !== 0 && m.reading === 1 && words.startsWith(m.first, WAW) && adjacent && (words.roleOf(prev) & Role.Nisba) !== 0) return null;
   // An adjective agrees with the noun before it in definiteness (Ryding 2005, ch. 10):
   // after a word of the same definiteness, a nisba (`الخارجية السعودية`) or a name that
   // is also an adjective (`الضفة الغربية`, `القارة البيضاء`) is that noun's adjective.

@@ -97,6 +97,8 @@ export interface RuleLexicon {
   /** Parts of personal names (عبد، أبو، بن) and titles (الرئيس، الشيخ). */
   personPrefixes: Set<string>;
   personTitles: Set<string>;
+  /** Given names (the next one-word name is a family name; never proclitic + name). */
+  givenNames: Set<string>;
   /** Words that mark sports news (a club named like its city is meant there). */
   sportsCues: Set<string>;
 }
@@ -146,8 +148,9 @@ export function loadRuleLexicon(files: RuleFiles, normalise: (s: string) => stri
   for (const { values } of readTsv(files.commonWords, ['word', 'reason'])) commonNames.set(normalise(values.word!), values.reason!);
   const personPrefixes = new Set<string>();
   const personTitles = new Set<string>();
-  for (const { values } of readTsv(files.personCues, ['word', 'class'], { class: ['prefix', 'title'] })) {
-    (values.class === 'prefix' ? personPrefixes : personTitles).add(normalise(values.word!));
+  const givenNames = new Set<string>();
+  for (const { values } of readTsv(files.personCues, ['word', 'class'], { class: ['prefix', 'title', 'given'] })) {
+    (values.class === 'prefix' ? personPrefixes : values.class === 'title' ? personTitles : givenNames).add(normalise(values.word!));
   }
   const organisationAdjectives = new Set(readTsv(files.organisationAdjectives, ['word']).map((r) => normalise(r.values.word!)));
   const functionWords = new Set<string>();
@@ -169,5 +172,6 @@ export function loadRuleLexicon(files: RuleFiles, normalise: (s: string) => stri
     commonNames,
     personPrefixes,
     personTitles,
+    givenNames,
   };
 }

@@ -29,6 +29,8 @@ export const Role = {
   PersonPrefix: 4096,
   PersonTitle: 8192,
   SportsCue: 16384,
+  /** A given name (rules/person-cues.tsv, class `given`). */
+  GivenName: 32768,
 } as const;
 
 /** The article prefix ال (U+0627 ALEF, U+0644 LAM). */
@@ -66,6 +68,7 @@ export class WordRoles {
     for (const word of lexicon.personPrefixes) mark(word, Role.PersonPrefix);
     for (const word of lexicon.personTitles) mark(word, Role.PersonTitle);
     for (const word of lexicon.sportsCues) mark(word, Role.SportsCue);
+    for (const word of lexicon.givenNames) mark(word, Role.GivenName);
     for (const [key, forms] of demonyms) {
       if (key.includes(' ')) continue; // multi-word nisba phrases are rare; single tokens carry the rules
       let bit: number = Role.Nisba;
