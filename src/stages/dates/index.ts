@@ -9,9 +9,11 @@
  * shared per-document token look-up, so its cost per token is a byte or two of reading.
  */
 import { z } from 'zod';
+import type { Annotation, Doc } from '../../core/document.js';
 import { defineStage } from '../../core/stage.js';
 import { dataPath } from '../numbers/index.js';
 import { loadNumberWords } from '../numbers/lexicon.js';
+import { NUMBERS_SHARED_KEY, type NumbersShared } from '../numbers/scan.js';
 import { sharedVocabulary } from '../token-lookup.js';
 import { loadDateLexicon } from './lexicon.js';
 import { DateScanner } from './scan.js';
@@ -38,6 +40,23 @@ export const datesOptions = z.strictObject({
 });
 export type DatesOptions = z.output<typeof datesOptions>;
 
+/**
+ * Drops the numbers stage's annotations that have exactly the span of a DATE (بحلول 2006:
+ * a year the numbers stage read as a count). They would win the tie with it (same span,
+ * label order), as a number would with MONEY; the money stage replaces its numbers alike.
+ * A number strictly inside a date needs nothing: the outermost span wins.
+ */
+function replaceNumbers(doc: Doc, dateEnds: ReadonlyMap<number, number>): void {
+  const shared = doc.shared.get(NUMBERS_SHARED_KEY) as NumbersShared | undefined;
+  if (shared === undefined) return;
+  const replaced = new Set<Annotation>();
+  for (const q of shared.quantities) {
+    const a = q.annotation;
+    if (a !== null && dateEnds.get(a.start) === a.end) replaced.add(a);
+  }
+  if (replaced.size > 0) doc.annotations = doc.annotations.filter((a) => !replaced.has(a));
+}
+
 export const datesStage = defineStage({
   name: 'dates',
   summary: 'Absolute dates (day, month, year, numeric, Hijri, centuries, decades) with ISO 8601 values; relative expressions and times left out.',
@@ -51,10 +70,13 @@ export const datesStage = defineStage({
     const numberWords = loadNumberWords(dataPath(options.numberWords, context), context.normalise);
     const scanner = new DateScanner(lexicon, numberWords, options, vocabulary);
     return (doc) => {
+      let ends: Map<number, number> | null = null;
       for (const d of scanner.scan(doc)) {
         if (d.confidence < options.minConfidence) continue;
         doc.annotate({ label: 'DATE', start: d.start, end: d.end, value: d.value, source: d.source, confidence: d.confidence, note: d.note });
+        (ends ??= new Map()).set(d.start, d.end);
       }
+      if (ends !== null) replaceNumbers(doc, ends);
     };
   },
 });

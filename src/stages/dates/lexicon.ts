@@ -20,6 +20,7 @@ export const DATE_CLASSES = [
   'month',
   'weekday',
   'weekday-link',
+  'day-word',
   'day-noun',
   'month-noun',
   'year-noun',
@@ -34,6 +35,7 @@ export const DATE_CLASSES = [
   'function-word',
   'date-cue',
   'not-before',
+  'measure-before',
 ] as const;
 export type DateClass = (typeof DATE_CLASSES)[number];
 
@@ -41,7 +43,7 @@ export type DateClass = (typeof DATE_CLASSES)[number];
 export const DateBit: Readonly<Record<DateClass, number>> = Object.fromEntries(DATE_CLASSES.map((c, k) => [c, 1 << k])) as Record<DateClass, number>;
 
 /** Classes whose words can be the first token of a date: interned with the stage's scope bit. */
-const OPENING: ReadonlySet<DateClass> = new Set(['month', 'weekday', 'day-noun', 'month-noun', 'year-noun', 'century-noun', 'decade']);
+const OPENING: ReadonlySet<DateClass> = new Set(['month', 'weekday', 'day-word', 'day-noun', 'month-noun', 'year-noun', 'century-noun', 'decade']);
 
 /** Flags of a month entry. */
 export const MonthFlag = {
@@ -61,7 +63,7 @@ export interface DateEntry {
   value: string;
   /**
    * Its number, where it has one: month 1-12 (Hijri months too: see {@link hijri}),
-   * weekday 1-7, year-noun 1 or 2 (0 for a plural), decade 2-9; 0 otherwise.
+   * weekday 1-7, day-word 1-31, year-noun 1 or 2 (0 for a plural), decade 2-9; 0 otherwise.
    */
   num: number;
   /** A Hijri month. */
@@ -113,6 +115,10 @@ function numberOf(cls: DateClass, value: string): { num: number; hijri: boolean 
       const hijri = value.startsWith('h');
       const n = int(hijri ? value.slice(1) : value, 1, 12);
       return n === null ? null : { num: n, hijri };
+    }
+    case 'day-word': {
+      const n = int(value, 1, 31);
+      return n === null ? null : { num: n, hijri: false };
     }
     case 'weekday': {
       const n = int(value, 1, 7);

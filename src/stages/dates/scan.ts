@@ -24,11 +24,11 @@
  * Cue words (في، منذ، بتاريخ) are never inside. Relative expressions (اليوم، العام الماضي،
  * السنوات الأخيرة) are not dates here: they have no value without the document's date.
  */
-import { NumberClass, type NumberWord } from '../../arabic/number-words.js';
+import { NumberClass, WordFlag, type NumberWord } from '../../arabic/number-words.js';
 import type { Doc } from '../../core/document.js';
 import { TokenFlag, TokenKind, type TokenTable } from '../../core/tokens.js';
 import type { TokenVocabulary } from '../../core/token-trie.js';
-import { READINGS, READING_CUTS, type TokenLookup } from '../gazetteer/phrase-index.js';
+import { READINGS, READING_ALEF, READING_CUTS, type TokenLookup } from '../gazetteer/phrase-index.js';
 import { digitValue } from '../numbers/digits.js';
 import type { WordTable } from '../numbers/word-table.js';
 import { CURRENCY_SCOPE, DATE_SCOPE, NUMBER_WORD_SCOPE, ReadingValues, documentLookup } from '../token-lookup.js';
@@ -87,8 +87,20 @@ const enum Era {
   BeforeCommon = 3,
 }
 
+/** What may stand before the digits of a year's token. */
+const enum Prefix {
+  None = 0,
+  /** The conjunction و (و2001). */
+  Waw = 1,
+  /** The year noun, checked by the caller (عام2006، عامي1987). */
+  Glued = 2,
+}
+
 /** Minimum letters of a number word's stem after proclitics (as the numbers stage). */
 const MIN_STEM = 3;
+
+/** Classes whose words open a date. */
+const OPENING_BITS = DateBit.month | DateBit.weekday | DateBit['day-word'] | DateBit['day-noun'] | DateBit['month-noun'] | DateBit['year-noun'] | DateBit['century-noun'] | DateBit.decade;
 
 /** Latest year read as a Gregorian year without an era; latest Hijri year. */
 const MAX_YEAR = 2100;
@@ -124,6 +136,7 @@ export class DateScanner {
   private oValue = 0;
   private oLast = 0;
   private oCut = 0;
+  private oFeminine = false;
   /** Tokens before this index belong to something that is no date (قوى 14 آذار). */
   private skipTo = 0;
 
@@ -209,16 +222,20 @@ export class DateScanner {
     const bit = DateBit[cls];
     const base = k * READINGS;
     const readings = clitics && lookup.clitic[k] === 1 ? READINGS : 1;
+    const length = this.tokens.vEnd[k]! - this.tokens.vStart[k]! - lookup.lead[k]!;
     for (let r = 0; r < readings; r++) {
       const id = lookup.readings[base + r]!;
       if (id < 0 || (this.lexicon.bitsOf(id) & bit) === 0) continue;
+      // A word that opens a date keeps three letters at least after a proclitic: باب is
+      // a door, not ب + آب (August). (Cue words may be short: وفي.)
+      if (r > 0 && (bit & OPENING_BITS) !== 0 && length - READING_CUTS[r]! + (READING_ALEF[r]! ? 1 : 0) < MIN_STEM) continue;
       for (const e of this.lexicon.startingWith(id)) {
         if (e.cls !== cls) continue;
-        const length = e.ids.length;
+        const size = e.ids.length;
         let ok = true;
-        for (let j = 1; ok && j < length; j++) ok = this.inLine(k + j) && lookup.ids[k + j] === e.ids[j];
+        for (let j = 1; ok && j < size; j++) ok = this.inLine(k + j) && lookup.ids[k + j] === e.ids[j];
         if (!ok) continue;
-        this.mLast = k + length - 1;
+        this.mLast = k + size - 1;
         this.mCut = READING_CUTS[r]!;
         return e;
       }
@@ -342,6 +359,7 @@ export class DateScanner {
       const core = this.dayAt(p, false, i, start);
       return core;
     }
+    if (this.entryAt(i, 'day-word', true) !== null) return this.dayAt(i, true, i, -1);
     if (this.entryAt(i, 'month-noun', true) !== null) {
       const s = startV();
       const q = this.mLast + 1;
@@ -378,11 +396,19 @@ export class DateScanner {
       day = this.nValue;
       if (startV < 0) startV = this.nD0;
       q = p + 1;
-    } else if (this.readOrdinal(p, opens) && this.oValue <= 31) {
+    } else if (this.readOrdinal(p, opens) && this.oValue <= 31 && !this.oFeminine) {
+      // (A day is masculine, اليوم الأول: الأولى من شهر رمضان counts days or weeks.)
       day = this.oValue;
       if (startV < 0) startV = this.tokens.vStart[p]! + this.oCut;
       q = this.oLast + 1;
-    } else return null;
+    } else {
+      // فاتح يناير: the first of the month (Maghrebi usage).
+      const e = this.entryAt(p, 'day-word', opens);
+      if (e === null) return null;
+      day = e.num;
+      if (startV < 0) startV = this.tokens.vStart[p]! + this.mCut;
+      q = this.mLast + 1;
+    }
     // A range of days: 12 - 14 مارس، من 12 إلى 14 مارس.
     let day2 = 0;
     if (this.options.ranges && this.inLine(q) && this.entryAt(q, 'range-join', false) !== null && this.inLine(this.mLast + 1)) {
@@ -408,7 +434,8 @@ export class DateScanner {
     if (!this.inLine(q)) return null;
     // قوى 14 آذار، مدينة 6 أكتوبر: a name, not a date (its month is not read alone either).
     if (start < 0 && this.entryAt(first - 1, 'not-before', true) !== null) {
-      if (this.entryAt(q, 'month', false) !== null) this.skipTo = this.mLast + 1;
+      const named = this.monthPart(q, first, startV, day, day2, monthNoun, false);
+      if (named !== null) this.skipTo = named.last + 1;
       return null;
     }
     return this.monthPart(q, first, startV, day, day2, monthNoun, false);
@@ -429,7 +456,9 @@ export class DateScanner {
       const c = this.punct(r);
       const other = (k: number) => {
         const m = this.inLine(k) ? this.entryAt(k, 'month', false) : null;
-        return m !== null && m.num === month.num && m.hijri === month.hijri;
+        // Another name of the same month; the same name twice only for a month that is no
+        // word or name (صفر - صفر is a football score).
+        return m !== null && (m !== month || month.flags === 0) && m.num === month.num && m.hijri === month.hijri;
       };
       if ((c === SLASH || c === HYPHEN || c === ARABIC_COMMA) && other(r + 1)) {
         paired = true;
@@ -501,14 +530,20 @@ export class DateScanner {
     let noun = false;
     if (!comma && this.entryAt(s, 'linker', false) !== null) {
       s = this.mLast + 1;
-      if (!this.inLine(s) || this.entryAt(s, 'year-noun', true) === null) return -1;
+      // من عام 2003، من سنة2006
+      if (!this.inLine(s) || (this.entryAt(s, 'year-noun', true) === null && !(this.readNumber(s) && this.nPrefix > 0 && !this.nCliticPrefix))) return -1;
     }
     const e = this.entryAt(s, 'year-noun', true);
     if (e !== null && e.num === 1 && (this.mCut === 0 || (this.mCut === 1 && this.units[this.tokens.vStart[s]!] === LAM))) {
       noun = true;
       s = this.mLast + 1;
     }
-    if (!this.inLine(s) || !this.readNumber(s) || this.nPrefix !== 0 || this.nLeadingZero) return -1;
+    if (!this.inLine(s) || !this.readNumber(s) || this.nLeadingZero) return -1;
+    if (this.nPrefix !== 0) {
+      // يونيو من سنة2006: the noun glued to its year.
+      if (noun || this.nCliticPrefix || this.gluedYearNoun(this.tokens.vStart[s]!)?.num !== 1) return -1;
+      noun = true;
+    }
     const year = this.nValue;
     const digits = this.nDigits;
     let era = this.nEra;
@@ -547,10 +582,10 @@ export class DateScanner {
    * The year (or years) after the year noun ending before token `p`. `startV` is where the
    * noun starts in the view; `noun` its entry (1 singular, 2 dual, 0 plural).
    */
-  private yearNounPart(first: number, startV: number, p: number, noun: DateEntry): DateMatch | null {
+  private yearNounPart(first: number, startV: number, p: number, noun: DateEntry, glued = false): DateMatch | null {
     if (!this.inLine(p)) return null;
     const years: DateParts[] = [];
-    let last = this.readYear(p, true, years);
+    let last = this.readYear(p, true, years, glued ? Prefix.Glued : Prefix.None);
     if (last < 0) return null;
     let interval = false;
     if (this.options.ranges) {
@@ -572,7 +607,7 @@ export class DateScanner {
           if (q === k && !(this.readNumber(q) && this.nCliticPrefix && this.nPrefix === 1 && this.units[this.tokens.vStart[q]!] === WAW)) break;
           const more: DateParts[] = [];
           // (Four digits or an era: عام 2018، 300 شخص is no list.)
-          const end = this.readYear(q, false, more, q === k);
+          const end = this.readYear(q, false, more, q === k ? Prefix.Waw : Prefix.None);
           // Years of a list run forwards (أعوام 1954 و1986 و1994).
           const prev = years[years.length - 1]!;
           if (end < 0 || more[0]!.hijri !== prev.hijri || more[0]!.bce !== prev.bce || more[0]!.year! <= prev.year!) break;
@@ -591,11 +626,12 @@ export class DateScanner {
 
   /**
    * A year at token `p` (after a noun when `noun`), with its era marker; pushes its parts
-   * and returns its last token, or -1. `waw`: the token starts with the conjunction و.
+   * and returns its last token, or -1. `prefix`: what may come before the digits in the
+   * token (the conjunction و, or the year noun itself: عامي1987).
    */
-  private readYear(p: number, noun: boolean, out: DateParts[], waw = false): number {
+  private readYear(p: number, noun: boolean, out: DateParts[], prefix: Prefix): number {
     if (!this.readNumber(p) || this.nLeadingZero) return -1;
-    if (waw ? !(this.nPrefix === 1 && this.nCliticPrefix) : this.nPrefix !== 0) return -1;
+    if (prefix === Prefix.Waw ? !(this.nPrefix === 1 && this.nCliticPrefix) : prefix === Prefix.None && this.nPrefix !== 0) return -1;
     const year = this.nValue;
     const digits = this.nDigits;
     let era = this.nEra;
@@ -628,7 +664,8 @@ export class DateScanner {
     if (!this.inLine(q)) return null;
     // إلى عام 2010
     if (c < 0 && this.entryAt(q, 'year-noun', false)?.num === 1) q = this.mLast + 1;
-    if (!this.inLine(q) || !this.readNumber(q) || this.nPrefix !== 0 || this.nLeadingZero) return null;
+    if (!this.inLine(q) || !this.readNumber(q) || this.nPrefix !== 0) return null;
+    if (this.nLeadingZero && !(c === SLASH && this.nDigits === 2)) return null; // (2009/10، 2009/05 are seasons)
     let year = this.nValue;
     // 2005/06: the season written with the next year's last two digits.
     if (c === SLASH && this.nDigits === 2 && a.year !== null && year === (a.year + 1) % 100) year = a.year + 1;
@@ -643,6 +680,11 @@ export class DateScanner {
         a.hijri = b.hijri;
         a.bce = b.bce;
       } else return null;
+    }
+    // 2006 / 2005: a fiscal year typed right to left; the range is 2005/2006.
+    if (c === SLASH && !a.bce && b.year === a.year! - 1) {
+      b.year = a.year!;
+      a.year = a.year! - 1;
     }
     // Ranges run forwards (before the common era, backwards in number).
     if (a.bce ? b.year! >= a.year! : b.year! <= a.year!) return null;
@@ -753,6 +795,7 @@ export class DateScanner {
     this.oValue = total;
     this.oLast = last;
     this.oCut = cut;
+    this.oFeminine = (w.flags & WordFlag.Feminine) !== 0;
     return true;
   }
 
@@ -784,16 +827,11 @@ export class DateScanner {
     if (!this.readNumber(i)) return this.dottedDate(i);
     const t = this.tokens;
     let startV = this.nD0;
+    // A word glued to the digits (a missing space): a year noun is kept (عام2006), any
+    // other word left out (في16 اكتوبر، احداث11 سبتمبر).
     if (this.nPrefix > 0 && !this.nCliticPrefix) {
-      // A word glued to the digits: عام2006 (a year noun, kept), في16 (a cue, left out).
-      const id = this.vocabulary.idOfRange(this.text, t.vStart[i]!, this.nD0);
-      const bits = this.lexicon.bitsOf(id);
-      if ((bits & DateBit['year-noun']) !== 0) {
-        const noun = this.lexicon.startingWith(id).find((e) => e.cls === 'year-noun' && e.ids.length === 1);
-        if (noun === undefined || noun.num !== 1) return null;
-        return this.gluedNounYear(i);
-      }
-      if ((bits & DateBit['year-cue']) === 0) return null;
+      const noun = this.gluedYearNoun(t.vStart[i]!);
+      if (noun !== null) return this.yearNounPart(i, t.vStart[i]!, i, noun, true);
     }
     const value = this.nValue;
     const digits = this.nDigits;
@@ -820,41 +858,30 @@ export class DateScanner {
       if (e !== Era.None) last = this.mLast;
     }
     if (e !== Era.None) {
-      if (!this.yearOk(value, digits, e, false)) return null;
+      // بمسافة 100 م: metres, not the year 100.
+      if (!this.yearOk(value, digits, e, false) || this.entryAt(i - 1, 'measure-before', true) !== null) return null;
       const parts = emptyParts();
       parts.year = value;
       parts.hijri = e === Era.Hijri;
       parts.bce = e === Era.BeforeCommon;
       return this.match(i, startV, last, dateValue(parts), 'dates:year-era', 0.9);
     }
+    // من 1919 الى 1946، بين 1996 و2003
+    if (this.options.ranges && this.nPrefix === 0 && digits === 4 && value >= 1000 && value <= MAX_YEAR) {
+      const range = this.bareYearRange(i, startV, value);
+      if (range !== null) return range;
+      this.readNumber(i);
+    }
     // في 2008، منذ 2003: a bare year after a cue word.
     if (this.options.bareYears && digits === 4 && value >= 1900 && value <= 2099) return this.bareYear(i, startV, value);
     return null;
   }
 
-  /** عام2006: a year noun written against its year (one token). */
-  private gluedNounYear(i: number): DateMatch | null {
-    const out: DateParts[] = [];
-    const value = this.nValue;
-    const digits = this.nDigits;
-    let era = this.nEra;
-    let last = i;
-    if (era === Era.None) {
-      era = this.eraAt(i + 1);
-      if (era !== Era.None) last = this.mLast;
-    }
-    if (this.nLeadingZero || !this.yearOk(value, digits, era, true)) return null;
-    if (era === Era.None && this.quantityAfter(last + 1)) return null;
-    const parts = emptyParts();
-    parts.year = value;
-    parts.hijri = era === Era.Hijri;
-    parts.bce = era === Era.BeforeCommon;
-    out.push(parts);
-    if (this.options.ranges) {
-      const second = this.secondYear(last + 1, parts, true);
-      if (second !== null) return this.match(i, this.tokens.vStart[i]!, second.last, intervalValue(parts, second.parts), 'dates:years', 0.95);
-    }
-    return this.match(i, this.tokens.vStart[i]!, last, dateValue(parts), 'dates:year', 0.95);
+  /** The year noun written against the digits from view offset `s` (عام2006، عامي1987), or null. */
+  private gluedYearNoun(s: number): DateEntry | null {
+    const id = this.vocabulary.idOfRange(this.text, s, this.nD0);
+    if ((this.lexicon.bitsOf(id) & DateBit['year-noun']) === 0) return null;
+    return this.lexicon.startingWith(id).find((e) => e.cls === 'year-noun' && e.ids.length === 1) ?? null;
   }
 
   /**
@@ -875,14 +902,51 @@ export class DateScanner {
     if (cue === null) return null;
     const k = i + 1;
     if (this.quantityAfter(k)) return null;
-    if (cue.value === 'weak' && this.inLine(k)) {
-      const kind = this.tokens.kind[k]!;
-      const ends = kind === TokenKind.Punct || kind === TokenKind.Latin || kind === TokenKind.Symbol;
-      if (!ends && !(kind === TokenKind.Word && this.entryAt(k, 'function-word', true) !== null)) return null;
-    }
+    if (cue.value === 'weak' && !this.clauseGoesOn(k)) return null;
     const parts = emptyParts();
     parts.year = year;
     return this.match(i, startV, i, dateValue(parts), 'dates:bare-year', 0.7, 'a bare year read from its context');
+  }
+
+  /**
+   * True when what starts at token `k` cannot be a noun counted by the number before it:
+   * the line's end, a punctuation mark, a Latin word, a function word (في 2008 وفي 2009),
+   * or a word of five letters or more opening with the conjunction و (في 1992 وبدأت: a
+   * counted noun follows its number directly).
+   */
+  private clauseGoesOn(k: number): boolean {
+    if (!this.inLine(k)) return true;
+    const kind = this.tokens.kind[k]!;
+    if (kind === TokenKind.Punct || kind === TokenKind.Latin || kind === TokenKind.Symbol) return true;
+    if (kind !== TokenKind.Word) return false;
+    if (this.entryAt(k, 'function-word', true) !== null) return true;
+    const vs = this.tokens.vStart[k]!;
+    return this.units[vs] === WAW && this.tokens.vEnd[k]! - vs >= 5 && (this.lookup.scopes[k]! & (NUMBER_WORD_SCOPE | CURRENCY_SCOPE)) === 0;
+  }
+
+  /**
+   * A range of two bare years after من or بين (من 1919 الى 1946، بين 1996 و2003), the
+   * first already read at token `i`; null when none. Nothing that could be counted may
+   * follow it (من 1200 إلى 1500 شخص is a count).
+   */
+  private bareYearRange(i: number, startV: number, year: number): DateMatch | null {
+    const open = this.entryAt(i - 1, 'range-open', true) !== null ? 'and' : this.entryAt(i - 1, 'linker', true) !== null ? 'to' : null;
+    if (open === null || !this.inLine(i) || !this.inLine(i + 1)) return null;
+    let q = i + 1;
+    let prefix = Prefix.None;
+    const join = this.entryAt(q, 'range-join', false);
+    if (join !== null && join.value === open) q = this.mLast + 1;
+    else if (open === 'and' && this.tokens.kind[q] === TokenKind.Alnum) prefix = Prefix.Waw;
+    else return null;
+    if (!this.inLine(q)) return null;
+    const out: DateParts[] = [];
+    const last = this.readYear(q, false, out, prefix);
+    if (last < 0) return null;
+    const b = out[0]!;
+    if (b.hijri || b.bce || b.year! <= year || !this.clauseGoesOn(last + 1)) return null;
+    const a = emptyParts();
+    a.year = year;
+    return this.match(i, startV, last, intervalValue(a, b), 'dates:year-range', 0.8);
   }
 
   /**
@@ -960,22 +1024,27 @@ export class DateScanner {
       return this.match(i, startV, last, dateValue(p), 'dates:numeric', 0.9);
     }
     if (join === DOT) return null;
-    if (this.options.ranges && da === 4 && (db === 4 || (join === SLASH && db === 2))) {
-      // 1998 - 2005، 2005/2006، 2005/06، 1368 - 1644م
+    const withEra = era !== Era.None && da >= 3 && db >= 3;
+    if (this.options.ranges && ((da === 4 && (db === 4 || (join === SLASH && db === 2))) || withEra)) {
+      // 1998 - 2005، 2005/2006، 2005/06، 1368 - 1644م، 618 - 907م
       const first = emptyParts();
       first.year = a;
-      if (!this.yearOk(a, 4, era, false)) return null;
+      if (!this.yearOk(a, da, era, false)) return null;
       let second = b;
       if (db === 2) {
         if (b !== (a + 1) % 100) return null;
         second = a + 1;
+      } else if (join === SLASH && b === a - 1 && era === Era.None) {
+        // 2006/2005: a fiscal year typed right to left.
+        second = a;
+        first.year = b;
       }
       const to = emptyParts();
       to.year = second;
       first.hijri = to.hijri = era === Era.Hijri;
       first.bce = to.bce = era === Era.BeforeCommon;
-      if (!this.yearOk(second, 4, era, false)) return null;
-      if (first.bce ? second >= a : second <= a) return null;
+      if (!this.yearOk(second, Math.max(db, 3), era, false)) return null;
+      if (first.bce ? second >= first.year : second <= first.year) return null;
       if (era === Era.None && this.quantityAfter(last + 1)) return null;
       return this.match(i, startV, last, intervalValue(first, to), 'dates:year-range', 0.85);
     }
