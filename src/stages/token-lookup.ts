@@ -46,8 +46,9 @@ export function sharedVocabulary(context: StageContext): TokenVocabulary {
 
 const LOOKUP_KEY = 'gazetteer:lookup';
 
-/** Role bits of a WordRoles fit in the low 16 bits of an attribute; tries take the bits above. */
-const MAX_TRIES = 15;
+/** Role bits of a WordRoles fit in the low ROLE_BITS bits of an attribute; tries take the bits above. */
+export const ROLE_BITS = 20;
+const MAX_TRIES = 31 - ROLE_BITS;
 
 interface AttributeSource {
   roles: WordRoles;
@@ -83,7 +84,7 @@ function attributesOf(vocabulary: TokenVocabulary): TokenAttributes | null {
   for (let id = 0; id < size; id++) {
     let a = source.roles.of(id);
     source.tries.forEach((trie, k) => {
-      if (trie.startsEntry(id)) a |= 1 << (16 + k);
+      if (trie.startsEntry(id)) a |= 1 << (ROLE_BITS + k);
     });
     table[id + 1] = a;
   }

@@ -6,19 +6,19 @@ import type { TokenTrie } from '../../core/token-trie.js';
 import { TokenKind } from '../../core/tokens.js';
 import { READINGS, READING_ALEF, READING_CUTS, type TokenLookup } from './phrase-index.js';
 import type { WordRoles } from './word-roles.js';
-import { GAZETTEER_SCOPE } from '../token-lookup.js';
+import { GAZETTEER_SCOPE, ROLE_BITS } from '../token-lookup.js';
 
 const ALEF = 0x0627; // U+0627 ARABIC LETTER ALEF
 const LAM = 0x0644; // U+0644 ARABIC LETTER LAM
 
-const ROLE_MASK = 0xffff;
-const STARTS_SHIFT = 16;
+const ROLE_MASK = (1 << ROLE_BITS) - 1;
+const STARTS_SHIFT = ROLE_BITS;
 
 /** Per roles object: the attribute table of each trie (or none), for the vocabulary size it was built at. */
 const attributeTables = new WeakMap<WordRoles, Map<TokenTrie<unknown> | undefined, { size: number; table: Int32Array }>>();
 
 /**
- * Role bits (low 16 bits) and "starts an entry of `trie`" (bit 16) of every vocabulary
+ * Role bits (low ROLE_BITS bits) and "starts an entry of `trie`" (bit ROLE_BITS) of every vocabulary
  * id, at index id + 1 (index 0 stands for -1, no id): one table read per reading instead
  * of two look-ups and their branches. Built once per stage and vocabulary size.
  */
@@ -42,7 +42,7 @@ export class DocWords {
   readonly roles: WordRoles;
   readonly count: number;
   /** Union of the role bits of every reading of each token: rules skip a token with one read. */
-  readonly anyRole: Uint16Array;
+  readonly anyRole: Uint32Array;
   /** 1 where some reading of the token starts an entry of the trie given (0 without one). */
   readonly startsEntry: Uint8Array;
 
@@ -51,7 +51,7 @@ export class DocWords {
     this.roles = roles;
     this.count = lookup.tokens.count;
     const n = this.count;
-    const any = new Uint16Array(n);
+    const any = new Uint32Array(n);
     const starts = new Uint8Array(n);
     this.anyRole = any;
     this.startsEntry = starts;

@@ -99,8 +99,8 @@ export interface TokenLookup {
 /**
  * Per-id attributes the look-up ORs over each token's readings while it has their ids at
  * hand, so that rules need no second pass over the readings: the role bits of one set of
- * rule words (low 16 bits) and, for each trie of `tries`, whether an id starts one of its
- * entries (bit 16 + the trie's index). `table[id + 1]` (index 0, for no id, is 0).
+ * rule words (low ROLE_BITS bits, see ../token-lookup.ts) and, for each trie of `tries`,
+ * whether an id starts one of its entries (bit ROLE_BITS + the trie's index). `table[id + 1]` (index 0, for no id, is 0).
  */
 export interface TokenAttributes {
   roles: object;

@@ -72,6 +72,8 @@ export interface PlaceTrigger {
   word: string;
   /** Label of an unknown name it introduces, or null for context only. */
   label: 'GPE' | 'LOC' | null;
+  /** The name after it is no place but part of another name (`اتفاق الطائف`: a treaty). */
+  blocks: boolean;
   type: string;
   unknown: boolean;
   list: boolean;
@@ -90,6 +92,10 @@ export interface RuleLexicon {
   functionWords: Set<string>;
   /** Common nouns and adjectives: never an unknown name, may sit inside an organisation name. */
   commonNouns: Set<string>;
+  /** Verbs of saying and reporting (قالت، نقلت، ذكرت): a media name after one is a source. */
+  reportingVerbs: Set<string>;
+  /** Nouns of the press (مراسل، مقابلة، تصريح): likewise. */
+  pressNouns: Set<string>;
   /** Distance units (a direction after one is relational). */
   distanceUnits: Set<string>;
   /** Names that are also frequent words or given names, with the reason. */
@@ -125,14 +131,15 @@ export function loadRuleLexicon(files: RuleFiles, normalise: (s: string) => stri
   }
   const placeTriggers = new Map<string, PlaceTrigger>();
   for (const { values } of readTsv(files.placeTriggers, ['word', 'label', 'type', 'unknown', 'list'], {
-    label: ['GPE', 'LOC', '-'],
+    label: ['GPE', 'LOC', '-', 'none'],
     unknown: ['yes', 'no'],
     list: ['yes', 'no'],
   })) {
     const word = normalise(values.word!);
     placeTriggers.set(word, {
       word,
-      label: values.label === '-' ? null : (values.label as 'GPE' | 'LOC'),
+      label: values.label === '-' || values.label === 'none' ? null : (values.label as 'GPE' | 'LOC'),
+      blocks: values.label === 'none',
       type: values.type!,
       unknown: values.unknown === 'yes',
       list: values.list === 'yes',
@@ -155,9 +162,10 @@ export function loadRuleLexicon(files: RuleFiles, normalise: (s: string) => stri
   const organisationAdjectives = new Set(readTsv(files.organisationAdjectives, ['word']).map((r) => normalise(r.values.word!)));
   const functionWords = new Set<string>();
   const commonNouns = new Set<string>();
-  for (const { values } of readTsv(files.functionWords, ['word', 'class'], { class: ['function', 'noun'] })) {
-    (values.class === 'function' ? functionWords : commonNouns).add(normalise(values.word!));
-  }
+  const reportingVerbs = new Set<string>();
+  const pressNouns = new Set<string>();
+  const byClass: Record<string, Set<string>> = { function: functionWords, noun: commonNouns, reporting: reportingVerbs, press: pressNouns };
+  for (const { values } of readTsv(files.functionWords, ['word', 'class'], { class: Object.keys(byClass) })) byClass[values.class!]!.add(normalise(values.word!));
   const sportsCues = new Set(readTsv(files.sportsCues, ['word']).map((r) => normalise(r.values.word!)));
   return {
     sportsCues,
@@ -168,6 +176,8 @@ export function loadRuleLexicon(files: RuleFiles, normalise: (s: string) => stri
     organisationAdjectives,
     functionWords,
     commonNouns,
+    reportingVerbs,
+    pressNouns,
     distanceUnits,
     commonNames,
     personPrefixes,

@@ -7,7 +7,7 @@ import type { TokenVocabulary } from '../../core/token-trie.js';
 import type { NisbaForm } from './demonyms.js';
 import type { OrganisationTrigger, PlaceTrigger, RuleLexicon } from './rules-data.js';
 
-/** Bits of `WordRoles.bits`. */
+/** Bits of `WordRoles.bits` (below 1 << ROLE_BITS, see ../token-lookup.ts). */
 export const Role = {
   PlaceTrigger: 1,
   OrganisationTrigger: 2,
@@ -31,6 +31,10 @@ export const Role = {
   SportsCue: 16384,
   /** A given name (rules/person-cues.tsv, class `given`). */
   GivenName: 32768,
+  /** A verb of saying or reporting (rules/function-words.tsv, class `reporting`). */
+  ReportingVerb: 65536,
+  /** A noun of the press (class `press`: مراسل، مقابلة). */
+  PressNoun: 131072,
 } as const;
 
 /** The article prefix ال (U+0627 ALEF, U+0644 LAM). */
@@ -38,7 +42,7 @@ export const ARTICLE = '\u0627\u0644';
 
 /** Role bits and details per vocabulary id. */
 export class WordRoles {
-  bits: Uint16Array;
+  bits: Uint32Array;
   readonly placeTriggers = new Map<number, PlaceTrigger>();
   readonly organisationTriggers = new Map<number, OrganisationTrigger>();
   readonly nisba = new Map<number, NisbaForm[]>();
@@ -69,6 +73,8 @@ export class WordRoles {
     for (const word of lexicon.personTitles) mark(word, Role.PersonTitle);
     for (const word of lexicon.sportsCues) mark(word, Role.SportsCue);
     for (const word of lexicon.givenNames) mark(word, Role.GivenName);
+    for (const word of lexicon.reportingVerbs) mark(word, Role.ReportingVerb | Role.FunctionWord);
+    for (const word of lexicon.pressNouns) mark(word, Role.PressNoun | Role.CommonNoun);
     for (const [key, forms] of demonyms) {
       if (key.includes(' ')) continue; // multi-word nisba phrases are rare; single tokens carry the rules
       let bit: number = Role.Nisba;
@@ -76,7 +82,7 @@ export class WordRoles {
       if (forms.some((f) => f.place !== undefined || f.group !== undefined)) bit |= Role.PlaceNisba;
       this.nisba.set(mark(key, bit), forms);
     }
-    this.bits = new Uint16Array(vocabulary.size + 1);
+    this.bits = new Uint32Array(vocabulary.size + 1);
     for (const [id, bit] of marks) this.bits[id] = this.bits[id]! | bit;
   }
 

@@ -246,6 +246,44 @@ export function recogniseOrganisations(
     c.decisive = 'a media name in quotes';
     c.notes.push('in quotes');
   }
+  // Prefix counts of sports cue words, built on the first name that needs them.
+  let cues: Int32Array | null = null;
+  const cueCounts = (): Int32Array => {
+    if (cues === null) {
+      cues = new Int32Array(n + 1);
+      for (let i = 0; i < n; i++) cues[i + 1] = cues[i]! + ((words.anyRole[i]! & Role.SportsCue) !== 0 ? 1 : 0);
+    }
+    return cues;
+  };
+  // A name shared by a club and something else (`الجزيرة`: the channel or the Emirati
+  // club) is the club in sports news.
+  if (options.sportsContext) {
+    for (const c of candidates) {
+      if (c.readings === undefined || c.readings.length < 2 || c.entry?.type === 'sports') continue;
+      const club = c.readings.find((r) => r.entry.type === 'sports');
+      if (club === undefined) continue;
+      const counts = cueCounts();
+      if (counts[Math.min(n, c.last + SPORTS_WINDOW + 1)]! - counts[Math.max(0, c.first - SPORTS_WINDOW)]! === 0) continue;
+      c.notes.push(`${club.entry.id} chosen over ${c.entry?.id ?? 'rule'}: in sports news`);
+      c.entry = club.entry;
+      c.id = club.entry.id;
+      c.name = club.entry.name;
+      c.ambiguous = club.ambiguous;
+      c.confidence = Math.max(c.confidence, SPORTS);
+      c.decisive = 'sports news names the club';
+    }
+  }
+  // A media name after a verb of saying or a word of the press (`نقلت الجزيرة`, `قال
+  // للجزيرة`, `مراسل الجزيرة`, `في مقابلة مع الجزيرة`, `ذكرت «الحياة»`): the source that
+  // speaks, the channel or the paper, not the island or "life".
+  for (const c of candidates) {
+    if (c.entry?.type !== 'media' || c.confidence >= HEADED) continue;
+    const cue = reportingCue(words, c);
+    if (cue < 0) continue;
+    c.confidence = HEADED;
+    c.decisive = `after ${words.surface(cue)}`;
+    c.notes.push(`the source after ${words.surface(cue)}`);
+  }
   const placeAt = (i: number, cut = 0): Candidate | undefined => placesAt.get(i)?.find((c) => c.cut === cut && c.label !== 'ORG');
 
   const stopWords = Role.FunctionWord | Role.OrganisationTrigger | Role.PlaceTrigger;
@@ -423,15 +461,6 @@ export function recogniseOrganisations(
 
   // 3. Sports news: a city spelt like a club's short name is the club.
   if (options.sportsContext && clubs.size > 0) {
-    // Prefix counts of cue words, built on the first city that is a club's short name.
-    let cues: Int32Array | null = null;
-    const cueCounts = (): Int32Array => {
-      if (cues === null) {
-        cues = new Int32Array(n + 1);
-        for (let i = 0; i < n; i++) cues[i + 1] = cues[i]! + ((words.anyRole[i]! & Role.SportsCue) !== 0 ? 1 : 0);
-      }
-      return cues;
-    };
     // Only where the places stage found a city of that name: the club is named after it.
     for (const place of places?.all ?? []) {
       if (place.first !== place.last || place.entry?.type !== 'city') continue;
@@ -475,6 +504,48 @@ const PLACE_PREPOSITIONS: ReadonlySet<string> = new Set(['\u0641\u064a', '\u0645
 
 /** The normalised `على` ("on"): U+0639 AIN, U+0644 LAM, U+064A YEH (ى folds to ي). */
 const ON = '\u0639\u0644\u064a';
+
+/** The normalised preposition مع ("with"): U+0645 MEEM, U+0639 AIN. */
+const WITH = '\u0645\u0639';
+
+/**
+ * The token of a verb of saying or a word of the press that a name at candidate `c` follows
+ * (`نقلت الجزيرة`, `قالت « السفير »`, `قال للجزيرة`, `قال لـ « الحياة »`, `مقابلة مع
+ * الجزيرة`), or -1. Looks back over an opening quote, a lone ل, or مع.
+ */
+function reportingCue(words: DocWords, c: Candidate): number {
+  if (words.startsLine(c.first)) return -1;
+  let p = c.first - 1;
+  let apart = false;
+  if (isQuote(words, p, QUOTES_OPEN) && !words.startsLine(p)) {
+    p--;
+    apart = true;
+  }
+  // ل written apart (`لـ`) or on the name (`للجزيرة`), or مع: "to", "with" the source.
+  const lam = c.cut > 0 && words.startsWith(c.first, LAM);
+  if (!lam && p >= 0 && words.isWord(p) && !words.startsLine(p + 1)) {
+    const t = words.text(p);
+    if (t === LAM_ALONE || t === WITH) {
+      p--;
+      apart = true;
+    }
+  }
+  if (p < 0 || words.startsLine(p + 1) || !words.isWord(p)) return -1;
+  if (words.readingWithRole(p, Role.PressNoun) >= 0) return p;
+  // One adjective may stand between a press noun and مع / ل (`مقابلة خاصة مع الجزيرة`).
+  if (apart && p > 0 && !words.startsLine(p) && words.isWord(p - 1) && words.readingWithRole(p - 1, Role.PressNoun) >= 0) return p - 1;
+  const r = words.readingWithRole(p, Role.ReportingVerb);
+  if (r < 0) return -1;
+  // Right after the verb, unquoted, the name is its subject: papers and channels take the
+  // feminine (صحيفة، قناة understood: ذكرت الحياة); `قال السفير` is the ambassador.
+  if (apart || lam) return p;
+  const verb = words.text(p, r);
+  return verb.charCodeAt(verb.length - 1) === TEH ? p : -1;
+}
+
+
+/** The preposition ل written as a word of its own (`لـ`: the tatweel is not in the view). */
+const LAM_ALONE = '\u0644';
 
 function isQuote(words: DocWords, i: number, set: ReadonlySet<number>): boolean {
   if (i < 0 || i >= words.count) return false;

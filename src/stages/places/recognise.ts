@@ -190,7 +190,7 @@ export function recognisePlaces(doc: Doc, setup: GazetteerSetup, options: PlaceR
     const confirmed = new Set<string>();
     for (const c of candidates) if (c.id !== null && c.confidence >= CONFIRMED && c.ambiguous !== undefined) confirmed.add(c.id);
     for (const c of candidates) {
-      if (c.id !== null && confirmed.has(c.id) && c.confidence < DISCOURSE_CONFIDENCE) {
+      if (c.id !== null && confirmed.has(c.id) && c.confidence < DISCOURSE_CONFIDENCE && c.confidence > 0) {
         c.confidence = DISCOURSE_CONFIDENCE;
         c.notes.push('confirmed by context elsewhere in the document (one sense per discourse)');
       }
@@ -289,6 +289,12 @@ function addTriggerContext(
     const r = words.readingWithRole(i, Role.PlaceTrigger);
     if (r < 0 || words.startsLine(i + 1)) continue;
     const trigger = setup.roles.placeTriggers.get(words.id(i, r))!;
+    if (trigger.blocks) {
+      // A noun in construct with the name names something else (`اتفاق الطائف` is a treaty):
+      // the place name is not written.
+      if (!words.isDefinite(i, r)) blockAfter(byStart.get(i + 1), words.surface(i, r));
+      continue;
+    }
     let j = i + 1;
     let first = true;
     while (j < n && !words.startsLine(j)) {
@@ -339,6 +345,19 @@ function addTriggerContext(
       j = last + 1;
       first = false;
     }
+  }
+}
+
+/**
+ * Drops the candidates at a token after a blocking trigger: confidence 0, which
+ * no context rule raises (they only raise candidates above 0).
+ */
+function blockAfter(here: Candidate[] | undefined, trigger: string): void {
+  if (here === undefined) return;
+  // Every reading: `اتفاقية باريس` is no ب + أريس either.
+  for (const c of here) {
+    c.confidence = 0;
+    c.notes.push(`part of a name after ${trigger}, not a place of the text`);
   }
 }
 
@@ -406,7 +425,7 @@ function raiseCoordinated(words: DocWords, candidates: Candidate[]): void {
   }
   if (sureEnds.size === 0) return;
   for (const c of candidates) {
-    if (c.confidence >= LIST_CONFIDENCE) continue;
+    if (c.confidence >= LIST_CONFIDENCE || c.confidence === 0) continue;
     const joinedBefore = c.cut >= 1 && words.startsWith(c.first, WAW) && sureEnds.has(c.first - 1);
     const next = c.last + 1;
     const joinedAfter = words.startsWith(next, WAW) && sureStartsAfterWaw.has(next);
