@@ -106,6 +106,16 @@ const OPENING_BITS = DateBit.month | DateBit.weekday | DateBit['day-word'] | Dat
 const MAX_YEAR = 2100;
 const MAX_HIJRI_YEAR = 1500;
 
+/**
+ * True when `c`, the `position`th letter (1-based) of a word, can be a proclitic there: و or
+ * ف first, or ب ك ل first or after them (Ryding 2005 §16.2, as src/arabic/clitics.ts).
+ */
+function isProclitic(c: number, position: number): boolean {
+  const conjunction = c === WAW || c === 0x0641; // و ف
+  const preposition = c === 0x0628 || c === 0x0643 || c === LAM; // ب ك ل
+  return position === 1 ? conjunction || preposition : preposition;
+}
+
 export class DateScanner {
   private readonly lexicon: DateLexicon;
   private readonly options: DateScanOptions;
@@ -139,6 +149,8 @@ export class DateScanner {
   private oFeminine = false;
   /** Tokens before this index belong to something that is no date (قوى 14 آذار). */
   private skipTo = 0;
+  /** Proclitics before a glued year noun (لعام2006). */
+  private gCut = 0;
 
   /**
    * `vocabulary` is the pipeline's shared one: the lexicon's words were interned into it,
@@ -346,7 +358,7 @@ export class DateScanner {
       p = this.mLast + 1;
       head = true;
     }
-    if (this.inLine(p) && this.entryAt(p, 'weekday', !head) !== null) {
+    if ((p === i || this.inLine(p)) && this.entryAt(p, 'weekday', !head) !== null) {
       if (!head) start = startV();
       p = this.mLast + 1;
       head = true;
@@ -541,7 +553,7 @@ export class DateScanner {
     if (!this.inLine(s) || !this.readNumber(s) || this.nLeadingZero) return -1;
     if (this.nPrefix !== 0) {
       // يونيو من سنة2006: the noun glued to its year.
-      if (noun || this.nCliticPrefix || this.gluedYearNoun(this.tokens.vStart[s]!)?.num !== 1) return -1;
+      if (noun || this.nCliticPrefix || this.gluedYearNoun(this.tokens.vStart[s]!)?.num !== 1 || this.gCut !== 0) return -1;
       noun = true;
     }
     const year = this.nValue;
@@ -583,7 +595,7 @@ export class DateScanner {
    * noun starts in the view; `noun` its entry (1 singular, 2 dual, 0 plural).
    */
   private yearNounPart(first: number, startV: number, p: number, noun: DateEntry, glued = false): DateMatch | null {
-    if (!this.inLine(p)) return null;
+    if (!glued && !this.inLine(p)) return null;
     const years: DateParts[] = [];
     let last = this.readYear(p, true, years, glued ? Prefix.Glued : Prefix.None);
     if (last < 0) return null;
@@ -831,7 +843,7 @@ export class DateScanner {
     // other word left out (في16 اكتوبر، احداث11 سبتمبر).
     if (this.nPrefix > 0 && !this.nCliticPrefix) {
       const noun = this.gluedYearNoun(t.vStart[i]!);
-      if (noun !== null) return this.yearNounPart(i, t.vStart[i]!, i, noun, true);
+      if (noun !== null) return this.yearNounPart(i, t.vStart[i]! + this.gCut, i, noun, true);
     }
     const value = this.nValue;
     const digits = this.nDigits;
@@ -877,11 +889,22 @@ export class DateScanner {
     return null;
   }
 
-  /** The year noun written against the digits from view offset `s` (عام2006، عامي1987), or null. */
+  /**
+   * The year noun written against the digits from view offset `s` (عام2006، عامي1987,
+   * after proclitics: لعام2006، وعام2006), or null. Sets {@link gCut}, the proclitics' length.
+   */
   private gluedYearNoun(s: number): DateEntry | null {
-    const id = this.vocabulary.idOfRange(this.text, s, this.nD0);
-    if ((this.lexicon.bitsOf(id) & DateBit['year-noun']) === 0) return null;
-    return this.lexicon.startingWith(id).find((e) => e.cls === 'year-noun' && e.ids.length === 1) ?? null;
+    const units = this.units;
+    for (let cut = 0; cut <= 2 && s + cut < this.nD0; cut++) {
+      if (cut > 0 && !isProclitic(units[s + cut - 1]!, cut)) break;
+      const id = this.vocabulary.idOfRange(this.text, s + cut, this.nD0);
+      if ((this.lexicon.bitsOf(id) & DateBit['year-noun']) === 0) continue;
+      const noun = this.lexicon.startingWith(id).find((e) => e.cls === 'year-noun' && e.ids.length === 1);
+      if (noun === undefined) continue;
+      this.gCut = cut;
+      return noun;
+    }
+    return null;
   }
 
   /**
