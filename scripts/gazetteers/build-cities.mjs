@@ -8,7 +8,7 @@ import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadAnercorpStats } from './anercorp-stats.mjs';
 import { arabicSkeleton, latinSkeleton, skeletonSimilarity } from './translit.mjs';
-import { ISO_ALPHA2, ROOT, clean, dedupeVariants, entryLine, fold, list, readTsv, slug, writeJsonl, entryNames } from './lib.mjs';
+import { ISO_ALPHA2, ROOT, clean, dedupeVariants, entryLine, entryNames, fold, list, markedList, readTsv, slug, writeJsonl } from './lib.mjs';
 
 const SOURCES = join(ROOT, 'scripts', 'gazetteers', 'sources');
 const PLACES = join(ROOT, 'gazetteers', 'places');
@@ -172,15 +172,20 @@ for (const r of readTsv(join(SOURCES, 'cities-extra.tsv'))) {
   if (!ISO_ALPHA2.includes(r.country)) throw new Error(`${where}: unknown country ${r.country}`);
   const name = clean(r.name);
   const hand = { action: 'keep', ambiguous: r.ambiguous, confidence: r.confidence, note: r.note, hand: true };
-  const handNames = new Set([name, ...list(r.variants)].map(fold));
+  // Variants marked in the source (`name{reason;confidence;note}`) keep their own ambiguity;
+  // they do not decide which entry the row merges into.
+  const marked = markedList(r.variants);
+  const marks = new Map(marked.filter((v) => v.mark).map((v) => [v.name, v.mark]));
+  const handNames = new Set([name, ...marked.filter((v) => !v.mark).map((v) => v.name)].map(fold));
   const match = kept.find((c) => c.code === r.country && [c.name, ...c.variants].some((n) => handNames.has(fold(n))));
   if (match) {
     match.variants.push(...list(r.variants));
+    match._marks = new Map([...(match._marks ?? []), ...marks]);
     if (fold(match.name) !== fold(name)) match.variants.push(name);
     match.ov = { ...(match.ov ?? {}), ...Object.fromEntries(Object.entries(hand).filter(([, v]) => v)) };
     log('extra-merged', `${where} ${name} -> ${match.where}`);
   } else {
-    kept.push({ code: r.country, en: r.en, name, variants: list(r.variants), where, ov: hand, source: 'tawsim', population: Number.MAX_SAFE_INTEGER }); // hand rows are the well-known place of that name
+    kept.push({ code: r.country, en: r.en, name, variants: list(r.variants), _marks: marks, where, ov: hand, source: 'tawsim', population: Number.MAX_SAFE_INTEGER }); // hand rows are the well-known place of that name
     log('extra-added', `${where} ${name}`);
   }
 }
@@ -301,7 +306,8 @@ for (const c of kept) {
 // dropped from the entry (Biel/Bienne's بيان is 'statement'); the entry keeps its other names.
 for (const c of kept) {
   c.variants = c.variants.filter((v) => {
-    if (fold(v) === fold(c.name)) return true;
+    // A variant marked by hand keeps its mark instead (it needs context, see the matcher).
+    if (fold(v) === fold(c.name) || c._marks?.has(v)) return true;
     const s = count(v);
     if (s.total - s.LOC >= 3 && s.LOC / s.total < 0.5) {
       log('drop-variant', `${c.where} ${v} ${JSON.stringify(s)}`);
@@ -341,6 +347,7 @@ const lines = kept.map((c) => {
     ambiguous: c.ambiguous,
     confidence: c.confidence,
     note: c.note,
+    _marks: c._marks,
   });
 });
 writeJsonl(join(PLACES, 'cities.jsonl'), lines);

@@ -56,3 +56,39 @@ describe('سورية: the official spelling of the country, and also the nisba',
   ];
   it.each(cases)('%s', (text, expected) => expect(run(text)).toEqual(expected));
 });
+
+describe('trigger + a name the gazetteer lacks: not a verb, an adjective or a function word', () => {
+  const cases: [string, Found[]][] = [
+    ['يتسع مثل بحيرة تنساب عبر المدينة', []], // a relative clause: "a lake that flows"
+    ['كانت تعيش قرب وادي نهر موسمي', []], // "a seasonal river": a nisba after a masculine trigger
+    ['في مدينة كبيرة', []],
+    ['مدينة نقول إنها جميلة', []],
+    ['المدينة تحرص على النظافة', []], // a definite trigger names nothing after it
+    ['الجزيرة وديان متفرقة', []],
+    ['البلدة فيما بعد', []],
+    // Names still come through.
+    ['جنوبا لبحيرة تولركانا والوادي', [['LOC', 'تولركانا']]],
+    ['قادما من مدينة ستنفجر النرويجية', [['GPE', 'ستنفجر']]],
+    ['استشهد الإمام في قرية سناباد', [['GPE', 'سناباد']]],
+    ['في المنطقة الحرة بمدينة نصر', [['GPE', 'نصر']]],
+  ];
+  it.each(cases)('%s', (text, expected) => expect(run(text)).toEqual(expected));
+});
+
+describe('المدينة: Medina where context says so, "the city" otherwise', () => {
+  const cases: [string, Found[]][] = [
+    ['تضم مكة والمدينة', [['GPE', 'مكة'], ['GPE', 'المدينة']]], // coordinated with a sure place
+    ['زار المدينة المنورة ثم عاد إلى المدينة', [['GPE', 'المدينة المنورة'], ['GPE', 'المدينة']]], // named surely in the document
+    ['وصل إلى المدينة', []],
+    ['يصل ما بين وسط المدينة والقمة', []], // downtown, no direction + Medina
+    ['غادر أهل قريش إلى يثرب', [['GPE', 'يثرب']]],
+  ];
+  it.each(cases)('%s', (text, expected) => expect(run(text)).toEqual(expected));
+
+  it('one sense per discourse: a sure name of a place confirms its doubtful short name', () => {
+    expect(run('في سلطنة عمان . وقال إن عمان تدعم')).toEqual([
+      ['GPE', 'سلطنة عمان'],
+      ['GPE', 'عمان'],
+    ]);
+  });
+});

@@ -20,7 +20,7 @@ import { DocWords } from '../gazetteer/doc-words.js';
 import type { GazetteerEntry } from '../gazetteer/entries.js';
 import { READING_CUTS, matchesAt, type PhraseMatch, type TokenLookup } from '../gazetteer/phrase-index.js';
 import { documentLookup, type GazetteerSetup } from '../gazetteer/setup.js';
-import { priorOf } from '../gazetteer/prior.js';
+import { COMMON_WORD_CONFIDENCE, priorOf } from '../gazetteer/prior.js';
 import { Role } from '../gazetteer/word-roles.js';
 import type { SharedPlaces } from '../places/recognise.js';
 
@@ -421,7 +421,8 @@ export function recogniseOrganisations(
         place = placeAt(k, 1);
         via = ' (with a preposition)';
       }
-      if (place !== undefined && place.confidence >= 0.3) {
+      // Not a name held at the common-word cap (`محكمة المدينة` is the city's court).
+      if (place !== undefined && place.confidence > COMMON_WORD_CONFIDENCE) {
         candidates.push(make(place.last, 'trigger+place', PLACE, `${triggerText} + place ${place.name}${via}`, null, undefined, place.id));
         return;
       }

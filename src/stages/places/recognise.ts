@@ -8,8 +8,8 @@
  *   3. rule candidates: direction + place (`شمال شرق سوريا`), trigger + unknown name
  *      (`مقاطعة كيفو الشمالية`);
  *   4. context raises ambiguous names: a trigger before them, a coordinated place, the
- *      same name confirmed elsewhere in the document (one sense per discourse: Gale,
- *      Church and Yarowsky, 1992);
+ *      same place confirmed or named surely elsewhere in the document (one sense per
+ *      discourse: Gale, Church and Yarowsky, 1992);
  *   5. leftmost-longest selection; what reaches `minConfidence` is written.
  */
 import type { Annotation, Doc } from '../../core/document.js';
@@ -18,7 +18,7 @@ import { chooseReading, makeCandidate, rankReadings, selectCandidates, type Cand
 import { DocWords } from '../gazetteer/doc-words.js';
 import { READING_CUTS, matchesAt, type PhraseMatch, type TokenLookup } from '../gazetteer/phrase-index.js';
 import { documentLookup, type GazetteerSetup } from '../gazetteer/setup.js';
-import { priorOf } from '../gazetteer/prior.js';
+import { COMMON_WORD_CONFIDENCE, priorOf } from '../gazetteer/prior.js';
 import { Role } from '../gazetteer/word-roles.js';
 
 const WAW = 0x0648; // U+0648 ARABIC LETTER WAW: the conjunction "and"
@@ -27,6 +27,10 @@ const YEH = 0x064a; // U+064A ARABIC LETTER YEH: prefix of the imperfect verb
 /** -ات, -ها, -هم, -هما, -ون, -ين at the end of a word (view letters, teh marbuta folded). */
 const SUFFIXES_NOT_NAMES = /(?:\u0627\u062a|\u0647\u0627|\u0647\u0645|\u0647\u0645\u0627|\u0648\u0646|\u064a\u0646)$/;
 const TEH_MARBUTA_FOLDED = 0x0647; // U+0647 HEH: where the view folds U+0629 TEH MARBUTA
+const TEH = 0x062a; // U+062A ARABIC LETTER TEH: prefix of the imperfect (she, you)
+const NOON = 0x0646; // U+0646 ARABIC LETTER NOON: prefix of the imperfect (we)
+/** Longest word taken for an imperfect verb by its prefix: ت/ن + a stem of three or four letters (نقول، تنساب). */
+const IMPERFECT_MAX = 5;
 
 /** Rule switches and thresholds of the places stage. */
 export interface PlaceRuleOptions {
@@ -188,7 +192,9 @@ export function recognisePlaces(doc: Doc, setup: GazetteerSetup, options: PlaceR
   if (options.coordination) raiseCoordinated(words, candidates);
   if (options.discourse) {
     const confirmed = new Set<string>();
-    for (const c of candidates) if (c.id !== null && c.confidence >= CONFIRMED && c.ambiguous !== undefined) confirmed.add(c.id);
+    // Confirmed: a name context raised, or a sure name of the same place (`المدينة المنورة`
+    // makes a later `المدينة` Medina, `سلطنة عمان` a later `عمان` Oman).
+    for (const c of candidates) if (c.id !== null && c.confidence >= CONFIRMED) confirmed.add(c.id);
     for (const c of candidates) {
       if (c.id !== null && confirmed.has(c.id) && c.confidence < DISCOURSE_CONFIDENCE && c.confidence > 0) {
         c.confidence = DISCOURSE_CONFIDENCE;
@@ -230,7 +236,8 @@ function addDirectionCandidates(words: DocWords, candidates: Candidate[], placeA
     }
     if (j >= n || words.startsLine(j)) continue;
     const place = placeAt(j);
-    if (place === undefined || place.label === 'ORG') continue;
+    // Not a name held at the common-word cap: `وسط المدينة` is downtown, not central Medina.
+    if (place === undefined || place.label === 'ORG' || place.confidence <= COMMON_WORD_CONFIDENCE) continue;
     added.push(
       makeCandidate({
         first: i,
@@ -394,14 +401,23 @@ function isUnknownName(words: DocWords, j: number, reading: number, t: number, t
   const text = words.text(j, reading);
   if (text.length < 3) return false;
   // Shapes that are not names (Ryding 2005, ch. 5 and 33): a leading و or ف is the
-  // conjunction, a leading ي an imperfect verb (يقطنها، يسمى); -ات a plural, -ها/-هم/-هما
-  // a pronoun suffix, -ون/-ين a plural or dual.
+  // conjunction, a leading ي an imperfect verb (يقطنها، يسمى), and so is a short word with
+  // the imperfect's ت or ن (a relative clause on an indefinite noun: `بحيرة تنساب عبر
+  // المدينة`, "a lake that flows"); -ات a plural, -ها/-هم/-هما a pronoun suffix, -ون/-ين a
+  // plural or dual.
   const first = text.charCodeAt(0);
   if (reading === 0 && (first === WAW || first === FEH || first === YEH)) return false;
+  if ((first === TEH || first === NOON) && text.length >= 4 && text.length <= IMPERFECT_MAX) return false;
   if (SUFFIXES_NOT_NAMES.test(text)) return false;
   if (!words.isDefinite(j, reading) && !words.isDefinite(t, tr)) {
+    // An indefinite adjective agrees with the indefinite trigger (Ryding 2005, ch. 10): a
+    // feminine one ends in teh marbuta (`مدينة كبيرة`), and after a masculine trigger a
+    // nisba ends in yeh (`نهر موسمي`, `جبل بركاني`).
     const lastUnit = text.charCodeAt(text.length - 1);
     if (lastUnit === TEH_MARBUTA_FOLDED) return false;
+    const trigger = words.text(t, tr);
+    const masculine = trigger.charCodeAt(trigger.length - 1) !== TEH_MARBUTA_FOLDED;
+    if (masculine && lastUnit === YEH && text.length >= 4) return false;
   }
   return true;
 }
