@@ -64,6 +64,7 @@ export interface DateMatch {
 
 const WAW = 0x0648; // U+0648 ARABIC LETTER WAW, "and"
 const LAM = 0x0644; // U+0644 ARABIC LETTER LAM, "for, of" (لعام 1971)
+const ALEF = 0x0627; // U+0627 ARABIC LETTER ALEF (of the article ال)
 const MEEM = 0x0645; // U+0645 ARABIC LETTER MEEM: م after a year, the common era
 const HEH = 0x0647; // U+0647 ARABIC LETTER HEH: هـ after a year, the Hijri era
 const TATWEEL = 0x0640; // U+0640 ARABIC TATWEEL (kept in the view when tatweel removal is off)
@@ -301,6 +302,26 @@ export class DateScanner {
     return true;
   }
 
+  /**
+   * Where a date opened by the number just read at token `k` starts: at its digits, or at
+   * the definite article written against them (الـ8 من يونيو، والـ8; لل8: at the article's
+   * lam, as SPEC.md wants for ل + ال). Proclitics and other glued words are left out.
+   */
+  private digitStart(k: number): number {
+    const s = this.tokens.vStart[k]!;
+    const d0 = this.nD0;
+    const units = this.units;
+    if (this.nPrefix < 2 || units[d0 - 1] !== LAM) return d0;
+    if (units[d0 - 2] === ALEF) {
+      // ال after up to two proclitics (وال، بال، وبال).
+      for (let p = s; p < d0 - 2; p++) if (!isProclitic(units[p]!, p - s + 1)) return d0;
+      return d0 - 2 - s <= 2 ? d0 - 2 : d0;
+    }
+    // لل: ل + ال with the alef dropped, after at most one conjunction.
+    if (units[d0 - 2] === LAM && d0 - 2 - s <= 1 && (d0 - 2 === s || isProclitic(units[s]!, 1))) return d0 - 1;
+    return d0;
+  }
+
   /** Reads token `k` as a number with nothing glued to it (digits only). */
   private plainNumber(k: number): boolean {
     return this.inLine(k) && this.readNumber(k) && this.nPrefix === 0 && this.nEra === Era.None;
@@ -369,7 +390,11 @@ export class DateScanner {
     if (head) {
       if (!this.inLine(p)) return null;
       const core = this.dayAt(p, false, i, start);
-      return core;
+      if (core !== null || !this.readNumber(p) || this.nPrefix !== 0) return core;
+      // السبت 10/6/2023: the weekday heads a numeric date.
+      const numeric = this.numericChain(p, this.nD0);
+      if (numeric === null || numeric.source !== 'dates:numeric') return null;
+      return { ...numeric, first: i, start: this.tokens.view.originalStart(start) };
     }
     if (this.entryAt(i, 'day-word', true) !== null) return this.dayAt(i, true, i, -1);
     if (this.entryAt(i, 'month-noun', true) !== null) {
@@ -406,7 +431,7 @@ export class DateScanner {
       if ((this.nPrefix !== 0 && !opens) || this.nEra !== Era.None) return null;
       if (this.nDigits > 2 || this.nValue < 1 || this.nValue > 31) return null;
       day = this.nValue;
-      if (startV < 0) startV = this.nD0;
+      if (startV < 0) startV = this.digitStart(p);
       q = p + 1;
     } else if (this.readOrdinal(p, opens) && this.oValue <= 31 && !this.oFeminine) {
       // (A day is masculine, اليوم الأول: الأولى من شهر رمضان counts days or weeks.)
@@ -421,21 +446,26 @@ export class DateScanner {
       if (startV < 0) startV = this.tokens.vStart[p]! + this.mCut;
       q = this.mLast + 1;
     }
-    // A range of days: 12 - 14 مارس، من 12 إلى 14 مارس.
+    // Two days: 12 - 14 مارس، من 12 إلى 14 مارس (a range), 8 و12 يونيو (both days; a
+    // range after بين: بين 12 و14 مارس).
     let day2 = 0;
-    if (this.options.ranges && this.inLine(q) && this.entryAt(q, 'range-join', false) !== null && this.inLine(this.mLast + 1)) {
+    let both = false;
+    const join = this.options.ranges && this.inLine(q) ? this.entryAt(q, 'range-join', false) : null;
+    if (join !== null && this.inLine(this.mLast + 1)) {
       const r = this.mLast + 1;
       if (this.plainNumber(r) && this.nDigits <= 2 && this.nValue > day && this.nValue <= 31) {
         day2 = this.nValue;
+        both = join.value === 'and';
         q = r + 1;
       }
     } else if (this.options.ranges && this.inLine(q) && this.readNumber(q) && this.nCliticPrefix && this.units[this.tokens.vStart[q]!] === WAW && this.nPrefix === 1 && this.nEra === Era.None) {
-      // 12 و13 مارس
       if (this.nDigits <= 2 && this.nValue > day && this.nValue <= 31) {
         day2 = this.nValue;
+        both = true;
         q++;
       }
     }
+    if (both && this.entryAt(first - 1, 'range-open', true) !== null) both = false;
     if (!this.inLine(q)) return null;
     if (this.entryAt(q, 'linker', false) !== null) q = this.mLast + 1;
     let monthNoun = false;
@@ -446,18 +476,19 @@ export class DateScanner {
     if (!this.inLine(q)) return null;
     // قوى 14 آذار، مدينة 6 أكتوبر: a name, not a date (its month is not read alone either).
     if (start < 0 && this.entryAt(first - 1, 'not-before', true) !== null) {
-      const named = this.monthPart(q, first, startV, day, day2, monthNoun, false);
+      const named = this.monthPart(q, first, startV, day, day2, monthNoun, false, both);
       if (named !== null) this.skipTo = named.last + 1;
       return null;
     }
-    return this.monthPart(q, first, startV, day, day2, monthNoun, false);
+    return this.monthPart(q, first, startV, day, day2, monthNoun, false, both);
   }
 
   /**
    * The month at token `q` and what follows it: a paired name, a relative word or a year.
-   * `day`/`day2` (0 when none) came before it; `opens` when the month is the first token.
+   * `day`/`day2` (0 when none) came before it, a range or, with `both`, two days; `opens`
+   * when the month is the first token.
    */
-  private monthPart(q: number, first: number, startV: number, day: number, day2: number, monthNoun: boolean, opens: boolean): DateMatch | null {
+  private monthPart(q: number, first: number, startV: number, day: number, day2: number, monthNoun: boolean, opens: boolean, both = false): DateMatch | null {
     const month = this.entryAt(q, 'month', opens);
     if (month === null) return null;
     let last = this.mLast;
@@ -516,7 +547,7 @@ export class DateScanner {
     if (day2 > 0) {
       const to = { ...parts, day: day2 };
       if (!isValidDate(to)) return null;
-      value = intervalValue(parts, to);
+      value = both ? setValue([parts, to]) : intervalValue(parts, to);
     } else value = dateValue(parts);
     const source = day > 0 ? (hasYear ? 'dates:day-month-year' : 'dates:day-month') : hasYear ? 'dates:month-year' : 'dates:month';
     const confidence = hasYear ? 0.95 : day > 0 ? 0.9 : month.flags !== 0 ? 0.75 : 0.85;
@@ -838,7 +869,7 @@ export class DateScanner {
   private fromDigits(i: number): DateMatch | null {
     if (!this.readNumber(i)) return this.dottedDate(i);
     const t = this.tokens;
-    let startV = this.nD0;
+    const startV = this.digitStart(i);
     // A word glued to the digits (a missing space): a year noun is kept (عام2006), any
     // other word left out (في16 اكتوبر، احداث11 سبتمبر).
     if (this.nPrefix > 0 && !this.nCliticPrefix) {
@@ -1012,25 +1043,29 @@ export class DateScanner {
       }
     }
     if (values.length === 3) {
-      if (join === EN_DASH || era === Era.Hijri || era === Era.BeforeCommon) return null;
+      if (join === EN_DASH || era === Era.BeforeCommon) return null;
       const [a, b, c] = values as [number, number, number];
       const [da, , dc] = digits as [number, number, number];
       let parts: DateParts | null = null;
       let note: string | undefined;
+      // 20/11/1444هـ: a Hijri date (Saudi official style), its era after the year.
+      const hijri = era === Era.Hijri;
       const make = (year: number, month: number, day: number) => {
         const p = emptyParts();
+        p.hijri = hijri;
         p.year = year;
         p.month = month;
         p.day = day;
-        return isValidDate(p) && month >= 1 && day >= 1 && year >= 1000 && year <= MAX_YEAR ? p : null;
+        return isValidDate(p) && month >= 1 && day >= 1 && year >= (hijri ? 1 : 1000) && year <= (hijri ? MAX_HIJRI_YEAR : MAX_YEAR) ? p : null;
       };
       if (da === 4) parts = make(a, b, c);
       else if (dc === 4 && da <= 2 && digits[1]! <= 2) {
         const dmy = make(c, b, a);
         const mdy = make(c, a, b);
-        if (this.options.numericOrder === 'mdy') parts = mdy ?? dmy;
+        if (hijri) parts = dmy;
+        else if (this.options.numericOrder === 'mdy') parts = mdy ?? dmy;
         else parts = dmy ?? mdy;
-        if (dmy !== null && mdy !== null && a !== b) note = `${this.options.numericOrder === 'mdy' ? 'month' : 'day'} first assumed`;
+        if (!hijri && dmy !== null && mdy !== null && a !== b) note = `${this.options.numericOrder === 'mdy' ? 'month' : 'day'} first assumed`;
         else if (parts === mdy && mdy !== null && dmy === null) note = 'month first (no day-first reading)';
       }
       if (parts === null) return null;
