@@ -66,7 +66,7 @@ const WAW = 0x0648; // U+0648 ARABIC LETTER WAW, "and"
 const LAM = 0x0644; // U+0644 ARABIC LETTER LAM, "for, of" (لعام 1971)
 const ALEF = 0x0627; // U+0627 ARABIC LETTER ALEF (of the article ال)
 const MEEM = 0x0645; // U+0645 ARABIC LETTER MEEM: م after a year, the common era
-const HEH = 0x0647; // U+0647 ARABIC LETTER HEH: هـ after a year, the Hijri era
+const HEH = 0x0647; // U+0647 ARABIC LETTER HEH: ه after a year (often with a U+0640 ARABIC TATWEEL), the Hijri era
 const TATWEEL = 0x0640; // U+0640 ARABIC TATWEEL (kept in the view when tatweel removal is off)
 const ARABIC_COMMA = 0x060c; // U+060C ARABIC COMMA
 const SLASH = 0x2f;
@@ -80,7 +80,7 @@ const ARABIC_PERCENT = 0x066a; // U+066A ARABIC PERCENT SIGN
 const OPENERS = [0x28, 0xab, 0x22];
 const CLOSERS = [0x29, 0xbb, 0x22];
 
-/** Suffix of a year token: none, م (common era) or هـ (Hijri). */
+/** Suffix of a year token: none, م (common era) or ه (Hijri). */
 const enum Era {
   None = 0,
   Common = 1,
@@ -258,7 +258,7 @@ export class DateScanner {
 
   /**
    * Reads a number or alphanumeric token: letters before (proclitics, or a glued word),
-   * plain digits (no separators), and at most an era letter after (2023م، 1445هـ).
+   * plain digits (no separators), and at most an era letter after (2023م، 1445ه).
    * False for anything else (1,250، 10كم، F16). Sets the `n*` fields.
    */
   private readNumber(k: number): boolean {
@@ -304,7 +304,7 @@ export class DateScanner {
 
   /**
    * Where a date opened by the number just read at token `k` starts: at its digits, or at
-   * the definite article written against them (الـ8 من يونيو، والـ8; لل8: at the article's
+   * the definite article written against them (ال8 من يونيو, often with a U+0640 ARABIC TATWEEL after ال; وال8; لل8: at the article's
    * lam, as SPEC.md wants for ل + ال). Proclitics and other glued words are left out.
    */
   private digitStart(k: number): number {
@@ -327,7 +327,7 @@ export class DateScanner {
     return this.inLine(k) && this.readNumber(k) && this.nPrefix === 0 && this.nEra === Era.None;
   }
 
-  /** The era phrase (م، هـ، ميلادي، ق.م) at token `k`: its era, or None. Sets {@link mLast}. */
+  /** The era phrase (م، ه، ميلادي، ق.م) at token `k`: its era, or None. Sets {@link mLast}. */
   private eraAt(k: number): Era {
     if (!this.inLine(k)) return Era.None;
     const e = this.entryAt(k, 'year-marker', false);
@@ -893,7 +893,7 @@ export class DateScanner {
       if (!this.readNumber(i)) return null;
     }
     if (leadingZero) return null;
-    // 2023م، 1445 هـ، 500 ق.م، 1990 ميلادي
+    // 2023م، 1445 ه، 500 ق.م، 1990 ميلادي
     let last = i;
     let e = era;
     if (e === Era.None) {
@@ -1048,7 +1048,7 @@ export class DateScanner {
       const [da, , dc] = digits as [number, number, number];
       let parts: DateParts | null = null;
       let note: string | undefined;
-      // 20/11/1444هـ: a Hijri date (Saudi official style), its era after the year.
+      // 20/11/1444ه: a Hijri date (Saudi official style), its era after the year.
       const hijri = era === Era.Hijri;
       const make = (year: number, month: number, day: number) => {
         const p = emptyParts();
