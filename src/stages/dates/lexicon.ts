@@ -36,6 +36,7 @@ export const DATE_CLASSES = [
   'date-cue',
   'not-before',
   'measure-before',
+  'period-of',
 ] as const;
 export type DateClass = (typeof DATE_CLASSES)[number];
 

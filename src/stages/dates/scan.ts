@@ -953,13 +953,30 @@ export class DateScanner {
     } else if (this.nPrefix === 0 && this.inLine(i)) {
       cue = this.entryAt(i - 1, 'year-cue', true);
     }
-    if (cue === null) return null;
+    let weak = cue !== null && cue.value === 'weak';
+    if (cue === null && this.nPrefix === 0 && this.inLine(i) && this.partOfYear(i - 1)) weak = true;
+    else if (cue === null) return null;
     const k = i + 1;
     if (this.quantityAfter(k)) return null;
-    if (cue.value === 'weak' && !this.clauseGoesOn(k)) return null;
+    if (weak && !this.clauseGoesOn(k)) return null;
     const parts = emptyParts();
     parts.year = year;
     return this.match(i, startV, i, dateValue(parts), 'dates:bare-year', 0.7, 'a bare year read from its context');
+  }
+
+  /**
+   * True when token `k` is the من of a part of a year: النصف الأول من 2022، الربع الثالث
+   * من 2023، نهاية من (a period word or an ordinal before it).
+   */
+  private partOfYear(k: number): boolean {
+    if (k < 1 || this.entryAt(k, 'linker', false) === null || !this.inLine(k)) return false;
+    const before = k - 1;
+    if (this.entryAt(before, 'period-of', true) !== null) return true;
+    if (!this.readOrdinal(before, false) || this.oLast !== before) {
+      // الأول (one token) or التاسع عشر (two): the ordinal ends at the token before من.
+      if (!(before >= 1 && this.readOrdinal(before - 1, false) && this.oLast === before)) return false;
+    }
+    return true;
   }
 
   /**
