@@ -58,3 +58,26 @@ describe('a place in construct after a treaty noun names the treaty, not a place
   ];
   it.each(cases)('%s', (text, expected) => expect(run(text)).toEqual(expected));
 });
+
+describe('a club named like its city', () => {
+  const cases: [string, Found[]][] = [
+    // The city with the masculine nisba of its own country: the club; the city takes the feminine.
+    ['فاز نانت الفرنسي على ضيفه في الدوري', [['ORG', 'نانت الفرنسي']]],
+    ['في مدينة ليون الفرنسية', [['GPE', 'ليون']]],
+    // A fixture list: club ( country ) - club ( country ).
+    [
+      'بوردو ( فرنسا ) - أيندهوفن ( هولندا )',
+      [['ORG', 'بوردو'], ['GPE', 'فرنسا'], ['ORG', 'أيندهوفن'], ['GPE', 'هولندا']],
+    ],
+    ['سسكا موسكو ( روسيا ) - هامبورغ ( ألمانيا ) 1 - صفر', [['ORG', 'سسكا موسكو'], ['GPE', 'روسيا'], ['ORG', 'هامبورغ'], ['GPE', 'ألمانيا']]],
+    ['زار الرئيس باريس ( فرنسا ) أمس', [['GPE', 'باريس'], ['GPE', 'فرنسا']]],
+    // Sports news: a club's short name; a preposition of place still says place.
+    ['تسديدة في مرمى بن فوستر حارس مرمى مانشستر .', [['ORG', 'مانشستر']]],
+    ['وصل الوفد إلى مانشستر أمس', [['GPE', 'مانشستر']]],
+    ['وفي شتوتغارت ، وجدت ألمانيا نفسها في المونديال', [['GPE', 'شتوتغارت'], ['GPE', 'ألمانيا']]],
+    // A club name that is also a common word needs the cue close by.
+    ['مباراة الترسانة أمس', [['ORG', 'الترسانة']]],
+    ['حققوا النصر على الرغم من شح الإمكانات وخسارة المباراة الأولى أمام الفريق الضيف', []],
+  ];
+  it.each(cases)('%s', (text, expected) => expect(run(text)).toEqual(expected));
+});

@@ -18,6 +18,8 @@ export interface NisbaForm {
   kind: string;
   /** True for the definite form (with ال). */
   definite: boolean;
+  /** Which form of the file it is: `masculine`, `feminine`, `plural`, `feminine_plural`, `broken_plural`. */
+  form: string;
   /** The masculine singular, normalised, as a readable key. */
   lemma: string;
   file: string;
@@ -51,30 +53,38 @@ export function loadDemonyms(paths: readonly string[], tokenise: (s: string) => 
         continue;
       }
       const raw: string[] = [];
+      const formOf: string[] = [];
       for (const key of FORM_KEYS) {
         const v = o[key];
         if (typeof v !== 'string' || v.trim() === '') problems.push(`${where}: "${key}" must be a non-empty string`);
-        else raw.push(v);
+        else {
+          raw.push(v);
+          formOf.push(key);
+        }
       }
       for (const key of LIST_KEYS) {
         const v = o[key];
         if (v === undefined) continue;
         if (!Array.isArray(v) || v.some((x) => typeof x !== 'string' || x.trim() === '')) problems.push(`${where}: "${key}" must be an array of non-empty strings`);
-        else raw.push(...(v as string[]));
+        else
+          for (const x of v as string[]) {
+            raw.push(x);
+            formOf.push(key);
+          }
       }
       const place = typeof o.place === 'string' ? o.place : undefined;
       const group = typeof o.group === 'string' ? o.group : undefined;
       const kind = typeof o.kind === 'string' ? o.kind : 'country';
       if (raw.length === 0) continue;
       const lemma = tokenise(raw[0]!).join(' ');
-      for (const form of raw) {
+      for (const [k, form] of raw.entries()) {
         const tokens = tokenise(form);
         if (tokens.length === 0) continue;
         // Forms come without the article (the data contract), so ال is always added: a
         // check for a leading ال would miss `ألماني`, which folds to a word starting so.
         for (const definite of [false, true]) {
           const key = (definite ? tokens.map((t) => `\u0627\u0644${t}`) : tokens).join(' ');
-          const info: NisbaForm = { kind, definite, lemma, file: path, line };
+          const info: NisbaForm = { kind, definite, form: formOf[k]!, lemma, file: path, line };
           if (place !== undefined) info.place = place;
           if (group !== undefined) info.group = group;
           const list = forms.get(key);

@@ -34,7 +34,11 @@ export const organisationsOptions = z.strictObject({
   quotedNames: z.boolean().default(true),
   /** A trigger that takes names + a word shaped like a name no list knows (`نادي بوردو`). */
   unknownNames: z.boolean().default(true),
-  /** In sports news a city spelt like a club's short name is the club (`فاز برشلونة`). */
+  /**
+   * Clubs named after their city: in sports news a city spelt like a club's short name is
+   * the club (`فاز برشلونة`), so is a city in a fixture list (`بوردو ( فرنسا ) - ...`), and a
+   * city with the masculine nisba of its own country anywhere (`ليون الفرنسي`).
+   */
   sportsContext: z.boolean().default(true),
   /**
    * Near-misses of known organisation names: reported, never silently. Off by default:

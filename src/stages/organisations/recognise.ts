@@ -48,6 +48,8 @@ export interface OrganisationRuleOptions {
 
 /** Tokens either side of a club name searched for a sports cue word. */
 const SPORTS_WINDOW = 12;
+/** Tokens either side searched for a sports cue when the club's name is also a common word. */
+const NEAR_WINDOW = 4;
 const SPORTS = 0.85;
 
 /**
@@ -255,16 +257,19 @@ export function recogniseOrganisations(
     }
     return cues;
   };
-  // A name shared by a club and something else (`الجزيرة`: the channel or the Emirati
-  // club) is the club in sports news.
+  // A club's doubtful name (`الجزيرة`: the channel or the Emirati club; `مانشستر`: the city
+  // or its club) is the club in sports news.
   if (options.sportsContext) {
     for (const c of candidates) {
-      if (c.readings === undefined || c.readings.length < 2 || c.entry?.type === 'sports') continue;
+      if (c.readings === undefined || c.confidence >= SPORTS) continue;
       const club = c.readings.find((r) => r.entry.type === 'sports');
-      if (club === undefined) continue;
+      if (club === undefined || saysPlace(words, c.first, c.cut)) continue;
+      // A name that is also a common word (`النصر` victory, `الاتفاق` agreement) needs the
+      // cue close by: a match report is full of such words.
+      const window = club.ambiguous === 'common-word' ? NEAR_WINDOW : SPORTS_WINDOW;
       const counts = cueCounts();
-      if (counts[Math.min(n, c.last + SPORTS_WINDOW + 1)]! - counts[Math.max(0, c.first - SPORTS_WINDOW)]! === 0) continue;
-      c.notes.push(`${club.entry.id} chosen over ${c.entry?.id ?? 'rule'}: in sports news`);
+      if (counts[Math.min(n, c.last + window + 1)]! - counts[Math.max(0, c.first - window)]! === 0) continue;
+      c.notes.push(club.entry === c.entry ? 'in sports news' : `${club.entry.id} chosen over ${c.entry?.id ?? 'rule'}: in sports news`);
       c.entry = club.entry;
       c.id = club.entry.id;
       c.name = club.entry.name;
@@ -461,32 +466,75 @@ export function recogniseOrganisations(
   for (let i = 0; i < n - 1; i++) if ((any[i]! & Role.OrganisationTrigger) !== 0) triggerRules(i);
 
   // 3. Sports news: a city spelt like a club's short name is the club.
-  if (options.sportsContext && clubs.size > 0) {
-    // Only where the places stage found a city of that name: the club is named after it.
+  if (options.sportsContext) {
     for (const place of places?.all ?? []) {
-      if (place.first !== place.last || place.entry?.type !== 'city') continue;
+      if (place.entry?.type !== 'city' || place.confidence === 0) continue;
       const i = place.first;
+      // A city and the masculine nisba of its own country: its club (`ليون الفرنسي`,
+      // `بورتو البرتغالي`; نادي understood). The city itself takes the feminine (`ليون
+      // الفرنسية`): Arabic treats city names as feminine (Ryding 2005, ch. 7).
+      const j = place.last + 1;
+      if (j < n && !words.startsLine(j) && (words.anyRole[j]! & Role.DefiniteNisba) !== 0 && place.entry.country !== undefined) {
+        const own = `gpe.country.${place.entry.country}`;
+        const forms = setup.roles.nisba.get(words.id(j)) ?? [];
+        const r = place.cut === 0 ? 0 : place.cut === 1 ? 1 : 3;
+        // In sports news, or for a city that names a listed club: elsewhere the nisba may
+        // agree with a noun before (`مطاري عمان الأردني ودمشق السوري`, the airports).
+        const counts = cueCounts();
+        const sporting = counts[Math.min(n, j + SPORTS_WINDOW + 1)]! - counts[Math.max(0, i - SPORTS_WINDOW)]! > 0 || clubs.has(words.id(i, r));
+        if (sporting && forms.some((f) => f.definite && f.form === 'masculine' && f.place === own)) {
+          const known = orgAt(i, place.cut);
+          candidates.push(
+            makeCandidate({
+              first: i,
+              last: j,
+              cut: place.cut,
+              label: 'ORG',
+              id: known?.last === j ? known.id : null,
+              name: known?.last === j ? known.name : words.phrase(i, j, place.cut),
+              within: place.id ?? undefined,
+              confidence: SPORTS,
+              source: 'organisations:club+nisba',
+              notes: [`${place.name} + the masculine nisba ${words.surface(j)}: its club (a city takes the feminine)`],
+              priority: 1,
+            }),
+          );
+          continue;
+        }
+      }
+      if (place.first !== place.last) continue;
+      // Only where the places stage found a city of that name: the club is named after it.
       const r = place.cut === 0 ? 0 : place.cut === 1 ? 1 : 3;
       const club = clubs.get(words.id(i, r)) ?? clubs.get(words.id(i, r + 1));
-      if (club === undefined) continue;
-      // `في برشلونة`, `بطنجة`, `من جدة`, `مدينة وجدة`: a preposition or a place trigger says place.
-      if (words.startsWith(i, BEH) && place.cut > 0) continue;
-      if ((words.anyRole[i - 1] ?? 0) & Role.PlaceTrigger || PLACE_PREPOSITIONS.has(i > 0 ? words.text(i - 1) : '')) continue;
+      // A fixture list names clubs with their country in brackets: `بوردو ( فرنسا ) -
+      // أيندهوفن ( هولندا )`.
+      const fixture = isFixture(words, i, placeAt);
+      if (club === undefined && !fixture) continue;
+      if (saysPlace(words, i, place.cut)) continue;
       const from = Math.max(0, i - SPORTS_WINDOW);
       const to = Math.min(n, i + SPORTS_WINDOW + 1);
       const counts = cueCounts();
-      if (counts[to]! - counts[from]! === 0) continue;
+      if (counts[to]! - counts[from]! === 0 && !fixture) continue;
+      // A listed club of that name (`آيندهوفن`, held back as a place name): that one.
+      const listed = orgAt(i, place.cut);
+      if (listed !== undefined && listed.last === i) {
+        listed.confidence = Math.max(listed.confidence, SPORTS);
+        listed.decisive = fixture ? 'a fixture list names clubs' : 'sports news names the club';
+        listed.notes.push(fixture ? 'in a fixture list' : 'in sports news');
+        continue;
+      }
       candidates.push(
         makeCandidate({
           first: i,
           last: i,
           cut: place.cut,
           label: 'ORG',
-          id: club.id,
-          name: club.name,
+          id: club?.id ?? null,
+          name: club?.name ?? words.phrase(i, i, place.cut),
+          within: club === undefined ? (place.id ?? undefined) : undefined,
           confidence: SPORTS,
           source: 'organisations:sports-context',
-          notes: [`${place.name}: the club ${club.name}, in sports news`],
+          notes: [club === undefined ? `${place.name}: a club, in a fixture list` : `${place.name}: the club ${club.name}, in sports news`],
           priority: 1,
           entry: club,
         }),
@@ -505,6 +553,38 @@ const PLACE_PREPOSITIONS: ReadonlySet<string> = new Set(['\u0641\u064a', '\u0645
 
 /** The normalised `على` ("on"): U+0639 AIN, U+0644 LAM, U+064A YEH (ى folds to ي). */
 const ON = '\u0639\u0644\u064a';
+
+/**
+ * Whether the words before token `i` make a name there a place even in sports news: a
+ * preposition of place (`في برشلونة`, `وفي شتوتغارت`, `بطنجة`, `من جدة`) or a place trigger
+ * (`مدينة وجدة`).
+ */
+function saysPlace(words: DocWords, i: number, cut: number): boolean {
+  if (words.startsWith(i, BEH) && cut > 0) return true;
+  if (i === 0 || words.startsLine(i)) return false;
+  if ((words.anyRole[i - 1]! & Role.PlaceTrigger) !== 0) return true;
+  const before = words.text(i - 1);
+  if (PLACE_PREPOSITIONS.has(before)) return true;
+  // After the conjunction: وفي، ومن.
+  const c = before.charCodeAt(0);
+  return (c === WAW || c === FEH) && PLACE_PREPOSITIONS.has(before.slice(1));
+}
+
+const DASH = 0x2d; // - between the two sides of a fixture
+
+/**
+ * Whether the city at token `i` opens a fixture entry: `( country )` after it, then a dash
+ * or a score (`بوردو ( فرنسا ) - أيندهوفن`, `هامبورغ ( ألمانيا ) 1 - صفر`), or a dash
+ * before it after another bracketed country.
+ */
+function isFixture(words: DocWords, i: number, placeAt: (i: number, cut?: number) => Candidate | undefined): boolean {
+  if (!words.isChar(i + 1, OPEN_PAREN)) return false;
+  const country = placeAt(i + 2);
+  if (country === undefined || country.entry?.type !== 'country' || !words.isChar(country.last + 1, CLOSE_PAREN)) return false;
+  const after = country.last + 2;
+  const kind = after < words.count ? words.lookup.tokens.kind[after] : -1;
+  return words.isChar(after, DASH) || kind === TokenKind.Number || (words.isChar(i - 1, DASH) && words.isChar(i - 2, CLOSE_PAREN));
+}
 
 /** The normalised preposition مع ("with"): U+0645 MEEM, U+0639 AIN. */
 const WITH = '\u0645\u0639';
