@@ -81,3 +81,16 @@ describe('a club named like its city', () => {
   ];
   it.each(cases)('%s', (text, expected) => expect(run(text)).toEqual(expected));
 });
+
+describe('trigger + nisba: the nisba agrees with the trigger (or the noun before it)', () => {
+  const cases: [string, Found[]][] = [
+    ['وأكد رئيس الحكومة اللبناني فؤاد السنيورة', []], // the prime minister is Lebanese
+    ['ودعا متحدث باسم الحزب الباكستانيين إلى', []], // a human plural qualifies people
+    ['قررت الحكومة المصرية رفع', [['ORG', 'الحكومة المصرية']]],
+    ['أعلن الجيش الأميركي', [['ORG', 'الجيش الأميركي']]],
+    ['بنيران قوات الاحتلال الإسرائيلي', [['ORG', 'قوات الاحتلال الإسرائيلي']]], // agrees with الاحتلال
+    ['أعلنت وزارة الخارجية الألمانية', [['ORG', 'وزارة الخارجية الألمانية']]],
+    ['قال الجيش الأميركية', []],
+  ];
+  it.each(cases)('%s', (text, expected) => expect(run(text)).toEqual(expected));
+});

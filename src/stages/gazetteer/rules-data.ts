@@ -65,6 +65,8 @@ export interface OrganisationTrigger {
   names: boolean;
   /** Organisation types it heads before a known organisation; `*` for any. */
   heads: ReadonlySet<string>;
+  /** The gender its adjectives take: `f` for feminine nouns and non-human plurals, else `m`. */
+  agrees: 'm' | 'f';
 }
 
 /** Place trigger from place-triggers.tsv. */
@@ -124,10 +126,10 @@ export interface RuleFiles {
 /** Loads and normalises the rule word lists. */
 export function loadRuleLexicon(files: RuleFiles, normalise: (s: string) => string): RuleLexicon {
   const organisationTriggers = new Map<string, OrganisationTrigger>();
-  for (const { values } of readTsv(files.organisationTriggers, ['word', 'span', 'names', 'heads'], { span: ['include', 'exclude'], names: ['yes', 'no'] })) {
+  for (const { values } of readTsv(files.organisationTriggers, ['word', 'span', 'names', 'heads', 'agrees'], { span: ['include', 'exclude'], names: ['yes', 'no'], agrees: ['m', 'f'] })) {
     const word = normalise(values.word!);
     const heads = values.heads === '-' ? [] : values.heads!.split(',').map((h) => h.trim());
-    organisationTriggers.set(word, { word, include: values.span === 'include', names: values.names === 'yes', heads: new Set(heads) });
+    organisationTriggers.set(word, { word, include: values.span === 'include', names: values.names === 'yes', heads: new Set(heads), agrees: values.agrees as 'm' | 'f' });
   }
   const placeTriggers = new Map<string, PlaceTrigger>();
   for (const { values } of readTsv(files.placeTriggers, ['word', 'label', 'type', 'unknown', 'list'], {

@@ -409,6 +409,11 @@ export function recogniseOrganisations(
     const kRoles = words.roleOf(k);
     if (options.triggerNisba && (kRoles & Role.DefiniteNisba) !== 0 && (kRoles & Role.PlaceNisba) !== 0 && words.isDefinite(k) && (definite || nouns > 0)) {
       const forms = setup.roles.nisba.get(words.id(k)) ?? [];
+      // The nisba agrees with the trigger, or with the noun before it (`قوات الاحتلال
+      // الإسرائيلي`); one of another gender, or a human plural, qualifies another noun
+      // (`رئيس الحكومة اللبناني`: the prime minister is Lebanese; Ryding 2005, ch. 10).
+      const agreesWith = (g: 'm' | 'f') => forms.some((f) => f.form === (g === 'f' ? 'feminine' : 'masculine'));
+      if (!(agreesWith(trigger.agrees) || (nouns > 0 && agreesWith(genderOf(words.text(k - 1)))))) return;
       const place = forms.find((f) => f.place !== undefined)?.place;
       candidates.push(make(k, 'trigger+nisba', NISBA, `${triggerText} + nisba ${words.surface(k)}`, null, undefined, place));
       return;
@@ -568,6 +573,17 @@ function saysPlace(words: DocWords, i: number, cut: number): boolean {
   // After the conjunction: وفي، ومن.
   const c = before.charCodeAt(0);
   return (c === WAW || c === FEH) && PLACE_PREPOSITIONS.has(before.slice(1));
+}
+
+/**
+ * The gender an adjective takes after a noun, by the noun's shape: feminine when it ends in
+ * teh marbuta (folded to heh in the view) or in the plural -ات, masculine otherwise (broken
+ * plurals, which take the feminine, are not told apart: the trigger's own `agrees` says it).
+ */
+function genderOf(noun: string): 'm' | 'f' {
+  const last = noun.charCodeAt(noun.length - 1);
+  if (last === HEH) return 'f';
+  return last === TEH && noun.charCodeAt(noun.length - 2) === ALEF ? 'f' : 'm';
 }
 
 const DASH = 0x2d; // - between the two sides of a fixture
