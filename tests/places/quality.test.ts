@@ -92,3 +92,17 @@ describe('المدينة: Medina where context says so, "the city" otherwise', (
     ]);
   });
 });
+
+describe('a definite name after a definite noun is its adjective', () => {
+  const cases: [string, Found[]][] = [
+    ['تصحيح نظرة الدول الغربية للمنطقة', []], // a definite trigger takes an adjective, not a name
+    ['لتتخذ مواقع أمام السواحل الشرقية والغربية', []],
+    ['رأوا سحبا كثيفة من الدخان الرمادي تنبعث', []], // "grey", not Ramadi
+    ['والبطاقات الزرقاء والذهبية', []], // "blue", not Zarqa, after a conjunction
+    ['قتل مسلحون في الرمادي أمس', [['GPE', 'الرمادي']]],
+    ['في الضفة الغربية وقطاع غزة', [['GPE', 'الضفة الغربية'], ['GPE', 'قطاع غزة']]],
+    ['في دول الخليج العربي', [['LOC', 'دول الخليج العربي']]],
+    ['في مدينة البيضاء', [['GPE', 'البيضاء']]],
+  ];
+  it.each(cases)('%s', (text, expected) => expect(run(text)).toEqual(expected));
+});

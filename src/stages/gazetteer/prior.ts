@@ -24,6 +24,24 @@ function wordRoles(words: DocWords, i: number): number {
   return words.startsWith(i, WAW) || words.startsWith(i, FEH) ? whole | words.roleOf(i, 1) : whole;
 }
 
+const YEH = 0x064a; // U+064A ARABIC LETTER YEH: the nisba ending (-ي)
+const HEH = 0x0647; // U+0647 ARABIC LETTER HEH: U+0629 TEH MARBUTA as the view folds it (-ية)
+const ALEF = 0x0627; // U+0627 ARABIC LETTER ALEF
+const HAMZA = 0x0621; // U+0621 ARABIC LETTER HAMZA
+
+/**
+ * Whether a definite one-word name has the shape of an adjective: a nisba (-ي, -ية:
+ * الرمادي "grey", الغربية "western") or a colour of the pattern فعلاء (الزرقاء "blue",
+ * البيضاء "white") (Ryding 2005, ch. 10 and 11).
+ */
+function adjectiveShaped(text: string): boolean {
+  const n = text.length;
+  const last = text.charCodeAt(n - 1);
+  if (last === YEH) return n >= 5;
+  if (last === HEH) return n >= 6 && text.charCodeAt(n - 2) === YEH;
+  return n === 7 && last === HAMZA && text.charCodeAt(n - 2) === ALEF;
+}
+
 /** Confidence given to a name that is also a frequent word, without context. */
 export const COMMON_WORD_CONFIDENCE = 0.3;
 
@@ -86,11 +104,17 @@ export function priorOf(words: DocWords, m: PhraseMatch, reading: NameReading, o
   if (options.nisbaFilter && (roles & Role.Nisba) !== 0 && m.reading === 1 && words.startsWith(m.first, WAW) && adjacent && (words.roleOf(prev) & Role.Nisba) !== 0) return null;
   // An adjective agrees with the noun before it in definiteness (Ryding 2005, ch. 10):
   // after a word of the same definiteness, a nisba (`الخارجية السعودية`) or a name that
-  // is also an adjective (`الضفة الغربية`, `القارة البيضاء`) is that noun's adjective.
-  if (joined && words.isWord(prev) && (prevRoles & (Role.FunctionWord | Role.PlaceTrigger | Role.OrganisationTrigger | Role.PersonTitle)) === 0) {
-    const agrees = words.isDefinite(prev) === words.isDefinite(m.first, m.reading);
+  // is also an adjective (`الضفة الغربية`, `القارة البيضاء`, `الدخان الرمادي`, `والبطاقات
+  // الزرقاء`) is that noun's adjective. A trigger opens a name only in construct: after a
+  // definite one (`الدول الغربية`, `السواحل الشرقية`) the word is its adjective too.
+  const opens = Role.FunctionWord | Role.OrganisationTrigger | Role.PersonTitle;
+  const prevDefinite = joined && (words.isDefinite(prev) || ((words.startsWith(prev, WAW) || words.startsWith(prev, FEH)) && words.isDefinite(prev, 1)));
+  const trigger = (prevRoles & Role.PlaceTrigger) !== 0 && !prevDefinite;
+  if (joined && words.isWord(prev) && (prevRoles & opens) === 0 && !trigger) {
+    const definite = words.isDefinite(m.first, m.reading);
+    const agrees = prevDefinite === definite;
     if (agrees && options.nisbaFilter && (roles & Role.Nisba) !== 0) return null;
-    if (agrees && doubtful && words.isDefinite(m.first, m.reading)) return null;
+    if (agrees && definite && (doubtful || adjectiveShaped(words.text(m.first, m.reading)))) return null;
   }
   // الرئيس بوش، الشيخ زايد: an ambiguous name after a title is a person.
   if ((prevRoles & Role.PersonTitle) !== 0 && doubtful) return null;
