@@ -31,6 +31,8 @@ export const CURRENCY_SCOPE = 4;
 export const NUMBER_CONTEXT_SCOPE = 8;
 /** Vocabulary scope of the dates stage's words (month and weekday names, year nouns, markers). */
 export const DATE_SCOPE = 16;
+/** Vocabulary scope of the persons and NORP stages' cue words, names and nisba forms. */
+export const PEOPLE_SCOPE = 32;
 
 const vocabularies = new WeakMap<object, TokenVocabulary>();
 
