@@ -94,3 +94,23 @@ describe('trigger + nisba: the nisba agrees with the trigger (or the noun before
   ];
   it.each(cases)('%s', (text, expected) => expect(run(text)).toEqual(expected));
 });
+
+describe('a name that is also a common word, with a definite adjective after it, is that word', () => {
+  const cases: [string, Found[]][] = [
+    ['ومظاهر النهضة الثقافية في مختلف العصور', []],
+    ['قصفت الطائرات القاعدة العسكرية', []],
+    ['وصل الوفد الأمريكي إلى', []],
+    ['حركة النهضة التونسية', [['ORG', 'حركة النهضة']]],
+    ['أعلن تنظيم القاعدة', [['ORG', 'تنظيم القاعدة']]],
+    ['نشرتها صحيفة الأهرام القاهرية كاملة', [['ORG', 'الأهرام']]], // after a trigger it is the name
+    ['ونشرت الأهرام المصرية', [['ORG', 'الأهرام']]], // after a verb of saying too
+    ['فاز النصر السعودي', [['ORG', 'النصر السعودي']]],
+  ];
+  it.each(cases)('%s', (text, expected) => expect(run(text)).toEqual(expected));
+});
+
+describe('noun phrases of organisation rules stop at a title', () => {
+  it('اللجنة الملكية لإعمار المسجد الأقصى المبارك الدكتور رائف نجم', () => {
+    expect(run('أكد نائب رئيس اللجنة الملكية لإعمار المسجد الأقصى المبارك الدكتور رائف نجم')).toEqual([['ORG', 'اللجنة الملكية لإعمار المسجد الأقصى المبارك']]);
+  });
+});

@@ -116,6 +116,18 @@ export function priorOf(words: DocWords, m: PhraseMatch, reading: NameReading, o
     if (agrees && options.nisbaFilter && (roles & Role.Nisba) !== 0) return null;
     if (agrees && definite && (doubtful || adjectiveShaped(words.text(m.first, m.reading)))) return null;
   }
+  // A name that is also a common word, followed by a definite adjective, is that word with
+  // its adjective (`النهضة الثقافية` the cultural renaissance, `القاعدة العسكرية` the
+  // military base, `الوفد الأمريكي` the American delegation): names of the kind are listed
+  // with their adjective when they take one (`الهلال الأحمر`, `النصر السعودي`).
+  // (Not after a trigger or a verb of saying, which make it a name: `صحيفة الأهرام القاهرية`.)
+  const names = Role.OrganisationTrigger | Role.PlaceTrigger | Role.ReportingVerb | Role.PressNoun;
+  if ((reading.ambiguous === 'common-word' || common !== undefined) && words.isDefinite(m.first, m.reading) && !(adjacent && (words.anyRole[prev]! & names) !== 0)) {
+    const next = m.last + 1;
+    // (A place takes a direction: `الجليل الغربي` is western Galilee.)
+    const direction = entry.label !== 'ORG' && (words.roleOf(next) & Role.DirectionAdjective) !== 0;
+    if (next < words.count && !words.startsLine(next) && !direction && words.isDefinite(next) && ((words.roleOf(next) & Role.Nisba) !== 0 || adjectiveShaped(words.text(next)))) return null;
+  }
   // الرئيس بوش، الشيخ زايد: an ambiguous name after a title is a person.
   if ((prevRoles & Role.PersonTitle) !== 0 && doubtful) return null;
   if (common !== undefined || (roles & (Role.FunctionWord | Role.CommonNoun)) !== 0) {

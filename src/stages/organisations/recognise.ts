@@ -291,7 +291,8 @@ export function recogniseOrganisations(
   }
   const placeAt = (i: number, cut = 0): Candidate | undefined => placesAt.get(i)?.find((c) => c.cut === cut && c.label !== 'ORG');
 
-  const stopWords = Role.FunctionWord | Role.OrganisationTrigger | Role.PlaceTrigger;
+  // A title ends a name's noun phrase: the person's name follows (`... المبارك الدكتور رائف`).
+  const stopWords = Role.FunctionWord | Role.OrganisationTrigger | Role.PlaceTrigger | Role.PersonTitle;
   /**
    * End of a ل-phrase starting at token `a` (`للطاقة الذرية`, `لرعاية الطفولة`, `لهزيمة
    * داعش`), or -1: ل + a definite noun, or ل + a noun and its genitive (a definite word,
@@ -398,7 +399,7 @@ export function recogniseOrganisations(
 
     // Noun phrase: up to two definite words (construct genitive, adjectives).
     let k = j;
-    const stop = Role.FunctionWord | Role.OrganisationTrigger | Role.PlaceTrigger;
+    const stop = Role.FunctionWord | Role.OrganisationTrigger | Role.PlaceTrigger | Role.PersonTitle;
     const phraseEnd = (at: number) => at >= n || words.startsLine(at);
     while (k < j + 2 && !phraseEnd(k) && words.isDefinite(k) && (words.roleOf(k) & (stop | Role.PlaceNisba)) === 0 && placeAt(k) === undefined && orgAt(k) === undefined) k++;
     const nouns = k - j;
@@ -516,8 +517,10 @@ export function recogniseOrganisations(
       const fixture = isFixture(words, i, placeAt);
       if (club === undefined && !fixture) continue;
       if (saysPlace(words, i, place.cut)) continue;
-      const from = Math.max(0, i - SPORTS_WINDOW);
-      const to = Math.min(n, i + SPORTS_WINDOW + 1);
+      // A city named like a common word (`ليل` Lille, "night") needs the cue close by.
+      const window = place.ambiguous === 'common-word' ? NEAR_WINDOW : SPORTS_WINDOW;
+      const from = Math.max(0, i - window);
+      const to = Math.min(n, i + window + 1);
       const counts = cueCounts();
       if (counts[to]! - counts[from]! === 0 && !fixture) continue;
       // A listed club of that name (`آيندهوفن`, held back as a place name): that one.
