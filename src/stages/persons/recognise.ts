@@ -1,0 +1,605 @@
+/**
+ * Personal names in Arabic news, by rules over the shared token look-up, as rule-based
+ * Arabic NER systems do (Shaalan & Raza, "NERA: Named Entity Recognition for Arabic",
+ * JASIST 2009; Mesfar 2007): a cue, then a name whose extent the name lists and the
+ * shape of Arabic names decide.
+ *
+ * ```
+ * cue                         name
+ * وزير الخارجية السعودي       فيصل بن فرحان آل سعود      office + complement + nisba, given + nasab + family
+ * الرئيس الأمريكي             جو بايدن                   title + nisba, given + known surname
+ * الوزير                      بلينكن                     title + a word no list knows
+ * قال / يا                    فيصل                       verb of saying, vocative + given name
+ * (none)                      أنتوني ج. بلينكن           given name + initial + family name
+ * (document memory)           بلينكن                     the family name of a name seen in full
+ * ```
+ *
+ * A given name that is also a word (أمل، نور، سعيد) is a person only after a cue or
+ * before another name part; a family name seen in full earlier in the document is a
+ * person alone later (document-level memory). Names never run across a line, a
+ * punctuation mark (but the dot of an initial), a listed non-name word, a nisba, a cue,
+ * or an organisation; a place inside a name is accepted only in family-name position.
+ */
+import type { Annotation, Doc } from '../../core/document.js';
+import { TokenFlag, TokenKind, type TokenTable } from '../../core/tokens.js';
+import { READINGS, READING_CUTS, type TokenLookup } from '../gazetteer/phrase-index.js';
+import { NAME_BITS, PersonRole, type KnownName, type PeopleLexicon } from '../people/lexicon.js';
+import { RoleReader } from '../people/reading.js';
+import { PEOPLE_SCOPE, documentLookup } from '../token-lookup.js';
+
+/** Options the recogniser reads (the stage's, see ./index.ts). */
+export interface PersonRules {
+  titles: boolean;
+  verbs: boolean;
+  vocative: boolean;
+  givenNameAlone: boolean;
+  unknownAfterCue: boolean;
+  memory: boolean;
+  latin: boolean;
+  maxUnknown: number;
+  maxTokens: number;
+  minConfidence: number;
+}
+
+/** A name found: tokens `[first, last]`, proclitics cut off the first. */
+export interface PersonCandidate {
+  first: number;
+  last: number;
+  cut: number;
+  confidence: number;
+  source: string;
+  /** Index into the lexicon's people, or -1. */
+  person: number;
+  /** True when a cue or a list makes the reading sure enough to override a place or organisation of the same span. */
+  strong: boolean;
+}
+
+const WAW = 0x0648; // U+0648 ARABIC LETTER WAW
+const FEH = 0x0641; // U+0641 ARABIC LETTER FEH
+const BEH = 0x0628; // U+0628 ARABIC LETTER BEH
+const KAF = 0x0643; // U+0643 ARABIC LETTER KAF
+const LAM = 0x0644; // U+0644 ARABIC LETTER LAM
+const ALEF = 0x0627; // U+0627 ARABIC LETTER ALEF
+const DOT = 0x2e; // FULL STOP, after an initial (أنتوني ج. بلينكن)
+
+/** Tokens covered by an annotation written before this stage: what kind. */
+const COVER_PLACE = 1;
+const COVER_ORG = 2;
+const COVER_OTHER = 4;
+
+/** Roles that end a name (a name part never has them). */
+const STOP_BITS =
+  PersonRole.NonName | PersonRole.Title | PersonRole.Office | PersonRole.Verb | PersonRole.Vocative | PersonRole.Nisba |
+  PersonRole.Group | PersonRole.Honorific | PersonRole.TitleAdjective;
+
+/** Per-document working state, reused across documents. */
+export class PersonScanner {
+  private readonly reader: RoleReader;
+  private readonly inner: RoleReader;
+  private lookup!: TokenLookup;
+  private tokens!: TokenTable;
+  private units!: Uint16Array;
+  private doc!: Doc;
+  /** Covering annotation kind per token (COVER_*), built when first needed. */
+  private cover: Uint8Array | null = null;
+  /** Index into doc.annotations of the place or organisation covering each token, or -1. */
+  private coverBy: Int32Array | null = null;
+  private coverAnnotations: Annotation[] = [];
+  /** Tokens already inside a found name. */
+  private taken: Uint8Array = new Uint8Array(0);
+  // Extent of the last name read by readName.
+  private nameLast = -1;
+  private nameUnknown = 0;
+  private nameParts = 0;
+  private namePerson = -1;
+  private nameFirstBits = 0;
+
+  constructor(
+    private readonly lexicon: PeopleLexicon,
+    private readonly rules: PersonRules,
+  ) {
+    this.reader = new RoleReader(lexicon.roles);
+    this.inner = new RoleReader(lexicon.roles);
+  }
+
+  /** Every name of the document, left to right, not overlapping. */
+  scan(doc: Doc): PersonCandidate[] {
+    this.doc = doc;
+    const lookup = documentLookup(doc, this.lexicon.vocabulary);
+    this.lookup = lookup;
+    const tokens = lookup.tokens;
+    this.tokens = tokens;
+    this.units = tokens.view.units;
+    this.cover = null;
+    this.coverBy = null;
+    this.coverAnnotations = doc.annotations;
+    const n = tokens.count;
+    if (this.taken.length < n) this.taken = new Uint8Array(Math.max(n, this.taken.length * 2));
+    else this.taken.fill(0, 0, n);
+    const found: PersonCandidate[] = [];
+    const scopes = lookup.scopes;
+    const kind = tokens.kind;
+    for (let i = 0; i < n; i++) {
+      if ((scopes[i]! & PEOPLE_SCOPE) === 0) {
+        if (kind[i] === TokenKind.Latin && this.rules.latin) {
+          const c = this.latinName(i);
+          if (c !== null) {
+            found.push(c);
+            i = c.last;
+          }
+        }
+        continue;
+      }
+      const c = this.nameAt(i);
+      if (c === null) continue;
+      found.push(c);
+      for (let k = c.first; k <= c.last; k++) this.taken[k] = 1;
+      i = c.last;
+    }
+    if (this.rules.memory && found.length > 0) this.recall(found);
+    return found;
+  }
+
+  /** A name starting at token `i` (after a cue at `i`, or the name itself), or null. */
+  private nameAt(i: number): PersonCandidate | null {
+    const lookup = this.lookup;
+    const bits = this.reader.read(lookup, i);
+    const cut = this.reader.cut;
+    const rules = this.rules;
+    if ((bits & (PersonRole.Title | PersonRole.Office | PersonRole.Honorific)) !== 0 && rules.titles) {
+      const c = this.afterTitle(i, bits);
+      if (c !== null) return c;
+    }
+    if ((bits & PersonRole.Verb) !== 0 && rules.verbs) {
+      const j = i + 1;
+      if (this.sameLine(i, j) && this.isWord(j)) {
+        const b = this.reader.read(lookup, j);
+        if ((b & (NAME_BITS | PersonRole.StartParticle | PersonRole.KnownStart)) !== 0 && this.readName(j, this.reader.cut, b, true, false)) {
+          return this.candidate(j, this.reader.cut, 0.9, 'persons:verb', true);
+        }
+      }
+    }
+    if ((bits & PersonRole.Vocative) !== 0 && rules.vocative) {
+      const j = i + 1;
+      if (this.sameLine(i, j) && this.isWord(j)) {
+        const b = this.reader.read(lookup, j);
+        if ((b & (NAME_BITS | PersonRole.StartParticle | PersonRole.KnownStart)) !== 0 && this.readName(j, this.reader.cut, b, true, false)) {
+          return this.candidate(j, this.reader.cut, 0.9, 'persons:vocative', true);
+        }
+      }
+    }
+    if ((bits & (NAME_BITS | PersonRole.StartParticle | PersonRole.KnownStart)) !== 0) {
+      this.reader.read(lookup, i); // restore the cut of token i
+      if (!this.readName(i, cut, bits, false, false)) return null;
+      const given = (this.nameFirstBits & PersonRole.Given) !== 0;
+      const tokensInName = this.nameLast - i + 1;
+      if (this.namePerson >= 0) return this.candidate(i, cut, 0.95, 'persons:known', true);
+      if (tokensInName === 1) {
+        if ((this.nameFirstBits & PersonRole.Surname) !== 0) return this.candidate(i, cut, 0.9, 'persons:surname', true);
+        if (!given || !rules.givenNameAlone) return null;
+        // A given name alone that places or organisations claim is theirs.
+        if (this.coverOf(i) !== 0) return null;
+        return this.candidate(i, cut, 0.75, 'persons:given-name', false);
+      }
+      return this.candidate(i, cut, given ? 0.9 : 0.85, 'persons:given-name', given);
+    }
+    return null;
+  }
+
+  /**
+   * Title or office at `i`: honorifics, the title, its complement (offices: definite
+   * words, a place or organisation, ل-phrases), nisba and title adjectives, then a name.
+   */
+  private afterTitle(i: number, bits: number): PersonCandidate | null {
+    const lookup = this.lookup;
+    let k = i;
+    let b = bits;
+    let office = false;
+    // Honorifics and stacked titles: صاحب السمو الملكي الأمير، الشيخ الدكتور.
+    for (let guard = 0; guard < 4 && (b & (PersonRole.Honorific | PersonRole.Title | PersonRole.Office)) !== 0; guard++) {
+      if ((b & PersonRole.Office) !== 0 && (b & PersonRole.Title) === 0) office = true;
+      k++;
+      if (!this.sameLine(i, k) || !this.isWord(k)) return null;
+      b = this.reader.read(lookup, k);
+      if ((b & (PersonRole.Honorific | PersonRole.Title | PersonRole.Office)) === 0) break;
+      if ((b & NAME_BITS) !== 0) break; // a title that is also a name (سلطان): read it as the name
+    }
+    // The complement of an office: وزير الخارجية، رئيس وزراء إسرائيل، الأمين العام للأمم المتحدة.
+    if (office) {
+      for (let guard = 0; guard < 4; guard++) {
+        if ((b & (NAME_BITS | PersonRole.Nisba | PersonRole.KnownStart | PersonRole.StartParticle)) !== 0 && this.coverOf(k) === 0) break;
+        if (!this.isComplement(k, b)) break;
+        k++;
+        if (!this.sameLine(i, k) || !this.isWord(k)) return null;
+        b = this.reader.read(lookup, k);
+      }
+    }
+    // Nisba and title adjectives: الرئيس الأمريكي الأسبق، اللاعب الدولي المغربي.
+    let qualified = false;
+    for (let guard = 0; guard < 4 && (b & (PersonRole.Nisba | PersonRole.TitleAdjective)) !== 0 && (b & NAME_BITS) === 0; guard++) {
+      qualified = true;
+      k++;
+      if (!this.sameLine(i, k) || !this.isWord(k)) return null;
+      b = this.reader.read(lookup, k);
+    }
+    const cut = this.reader.cut;
+    if (cut > 0) return null; // و + word after a title starts another phrase
+    const strongStart = (b & (NAME_BITS | PersonRole.StartParticle | PersonRole.KnownStart)) !== 0;
+    if (!strongStart && !(this.rules.unknownAfterCue && (!office || qualified) && this.unknownNameLike(k))) return null;
+    if (!this.readName(k, cut, b, true, !strongStart)) return null;
+    const sure = strongStart && (this.nameFirstBits & (PersonRole.Given | PersonRole.Surname | PersonRole.KnownStart | PersonRole.StartParticle)) !== 0;
+    return this.candidate(k, cut, sure || this.namePerson >= 0 ? 0.95 : 0.8, office ? 'persons:office' : 'persons:title', true);
+  }
+
+  /** True for a word of an office's complement: a definite word, a place or organisation, لل... */
+  private isComplement(k: number, b: number): boolean {
+    if ((b & (PersonRole.Verb | PersonRole.Vocative | PersonRole.Title)) !== 0) return false;
+    if (this.coverOf(k) & (COVER_PLACE | COVER_ORG)) return true;
+    if ((b & (PersonRole.Office | PersonRole.Complement)) !== 0) return true; // رئيس وزراء، المتحدث باسم
+    const t = this.tokens;
+    const vs = t.vStart[k]! + this.reader.cut;
+    const u = this.units;
+    if (t.vEnd[k]! - vs < 3) return false;
+    return (u[vs] === ALEF && u[vs + 1] === LAM) || (u[vs] === LAM && u[vs + 1] === LAM);
+  }
+
+  /**
+   * Reads a name starting at token `s` (cut `cut`, role bits `bits`); sets nameLast and
+   * the others. `cue`: a cue stands before it; `unknownStart`: the first token is a word
+   * no list knows.
+   */
+  private readName(s: number, cut: number, bits: number, cue: boolean, unknownStart: boolean): boolean {
+    const lookup = this.lookup;
+    const rules = this.rules;
+    this.nameUnknown = unknownStart ? 1 : 0;
+    this.nameParts = 1;
+    this.namePerson = -1;
+    this.nameFirstBits = bits;
+    let last = s;
+    // A known name (several tokens or a surname) starting here.
+    const known = (bits & PersonRole.KnownStart) !== 0 ? this.knownAt(s, this.reader.id, cue) : null;
+    if (known !== null) {
+      last = s + known.ids.length - 1;
+      this.namePerson = known.person;
+      this.nameUnknown = rules.maxUnknown; // nothing unknown after a known name
+    } else if ((bits & PersonRole.StartParticle) !== 0 && (bits & (PersonRole.Given | PersonRole.Surname)) === 0) {
+      // أبو مازن، أم كلثوم، عبد الله، بن لادن: the particle needs its complement.
+      const next = s + 1;
+      if (!this.sameLine(s, next) || !this.isWord(next) || this.coverOf(next) & COVER_ORG) return false;
+      const nb = this.inner.whole(lookup, next);
+      const isAbd = this.reader.id === this.lexicon.particleIds.abd;
+      if (isAbd) {
+        if ((nb & PersonRole.Divine) === 0) return false;
+        this.nameFirstBits = PersonRole.Given;
+      } else if ((nb & (PersonRole.Given | PersonRole.GivenWord | PersonRole.Surname)) !== 0) {
+        this.nameFirstBits = PersonRole.Given;
+      } else if (cue && this.unknownNameLike(next)) {
+        this.nameUnknown = 1;
+      } else return false;
+      last = next;
+    } else if ((bits & (NAME_BITS)) === 0 && !unknownStart) {
+      return false;
+    }
+    if (!cue && (this.coverOf(s) & COVER_ORG) !== 0) return false;
+    // Extend over name parts.
+    const max = s + rules.maxTokens - 1;
+    for (;;) {
+      const m = last + 1;
+      if (m > max || !this.sameLine(s, m)) break;
+      const k = this.tokens.kind[m]!;
+      // An initial: one letter then a dot (أنتوني ج. بلينكن).
+      if (k === TokenKind.Punct) {
+        if (this.isInitialDot(last, m) && this.isWord(m + 1) && this.sameLine(s, m + 1)) {
+          last = m;
+          continue;
+        }
+        break;
+      }
+      if (k !== TokenKind.Word || (this.tokens.flags[m]! & TokenFlag.SpaceBefore) === 0) break;
+      if (this.isInitial(m)) {
+        last = m;
+        continue;
+      }
+      const c = this.coverOf(m);
+      const b = this.inner.whole(lookup, m);
+      if (c & COVER_OTHER) {
+        if ((b & PersonRole.Suffix) !== 0) {
+          last = m;
+          break;
+        }
+        break;
+      }
+      if (c & COVER_ORG) break;
+      if ((b & PersonRole.Suffix) !== 0) {
+        last = m;
+        break;
+      }
+      if ((b & PersonRole.Theophoric) !== 0) {
+        last = m; // نصر الله، صلاح الدين
+        break;
+      }
+      if ((b & PersonRole.Particle) !== 0) {
+        const next = m + 1;
+        if (!this.sameLine(s, next) || !this.isWord(next)) break;
+        const nb = this.inner.whole(lookup, next);
+        if (this.lookup.ids[m] === this.lexicon.particleIds.abd) {
+          if ((nb & PersonRole.Divine) === 0) break;
+          last = next;
+          this.nameParts++;
+          continue;
+        }
+        if ((nb & (NAME_BITS | PersonRole.Particle)) !== 0 || (this.unknownNameLike(next) && this.nameUnknown < rules.maxUnknown)) {
+          last = m;
+          continue;
+        }
+        break;
+      }
+      if ((b & NAME_BITS) !== 0 && (b & PersonRole.NonName) === 0) {
+        if ((c & COVER_PLACE) !== 0 && !this.placeInName(m)) break;
+        last = m;
+        this.nameParts++;
+        continue;
+      }
+      if ((b & STOP_BITS) !== 0) break;
+      if (this.nameUnknown < rules.maxUnknown && this.unknownNameLike(m)) {
+        if ((c & COVER_PLACE) !== 0 && !this.placeInName(m)) break;
+        last = m;
+        this.nameUnknown++;
+        this.nameParts++;
+        continue;
+      }
+      break;
+    }
+    // A name does not end on a particle or an initial's dot.
+    while (last > s) {
+      const k = this.tokens.kind[last]!;
+      if (k === TokenKind.Punct || (this.inner.whole(lookup, last) & PersonRole.Particle) !== 0 && last !== s) {
+        last--;
+        continue;
+      }
+      break;
+    }
+    if ((bits & PersonRole.StartParticle) !== 0 && known === null && last === s) return false;
+    this.nameLast = last;
+    // A given name that is also a word, or a surname that is, stands alone only after a cue.
+    if (!cue && known === null) {
+      const word = (this.nameFirstBits & (PersonRole.GivenWord | PersonRole.SurnameCue)) !== 0 && (this.nameFirstBits & (PersonRole.Given | PersonRole.Surname)) === 0;
+      if (word && (last === s || this.nameUnknown === last - s)) return false;
+    }
+    if (known !== null && known.needsCue && !cue) return false;
+    return true;
+  }
+
+  /** The longest known name starting at `s` whose first token has id `firstId`. */
+  private knownAt(s: number, firstId: number, cue: boolean): KnownName | null {
+    const list = this.lexicon.knownByFirst.get(firstId);
+    if (list === undefined) return null;
+    const ids = this.lookup.ids;
+    for (const k of list) {
+      if (k.needsCue && !cue) continue;
+      let ok = true;
+      for (let x = 1; ok && x < k.ids.length; x++) {
+        const m = s + x;
+        ok = m < this.tokens.count && this.sameLine(s, m) && ids[m] === k.ids[x];
+      }
+      if (ok) return k;
+    }
+    return null;
+  }
+
+  /** A place annotation on a name part: accepted in family-name position, after a given name. */
+  private placeInName(m: number): boolean {
+    const a = this.coverAnnotations[this.coverBy![m]!];
+    if (a === undefined) return false;
+    const t = this.tokens;
+    // One token only, and the name so far is a given name (إسحاق نيوتن).
+    return a.start >= t.start[m]! && a.end <= t.end[m]! && this.nameParts === 1 && (this.nameFirstBits & (PersonRole.Given | PersonRole.GivenWord)) !== 0;
+  }
+
+  /** True for an Arabic word no list knows that may be part of a name. */
+  private unknownNameLike(k: number): boolean {
+    if (!this.isWord(k)) return false;
+    const lookup = this.lookup;
+    if (this.inner.whole(lookup, k) !== 0) return false;
+    const t = this.tokens;
+    const vs = t.vStart[k]! + lookup.lead[k]!;
+    const length = t.vEnd[k]! - vs;
+    if (length < 2) return false;
+    const u = this.units;
+    const first = u[vs]!;
+    if (lookup.clitic[k] === 1) {
+      // A proclitic before a listed word (والرئيس، للوزير): no name.
+      const base = k * READINGS;
+      for (let r = 1; r < READINGS; r++) {
+        const id = lookup.readings[base + r]!;
+        if (id >= 0 && this.inner.of(id) !== 0) return false;
+      }
+      // و and ف start a new phrase; لل and بال/كال/وال/فال + a long stem are a preposition and the article.
+      if (first === WAW && length > 3) return false;
+      if (first === LAM && u[vs + 1] === LAM) return false;
+      if ((first === BEH || first === KAF || first === WAW || first === FEH) && u[vs + 1] === ALEF && u[vs + 2] === LAM && length > 5) return false;
+    }
+    return true;
+  }
+
+  /** Token `m` is one letter with a dot glued after it and a word after that (ج. in أنتوني ج. بلينكن). */
+  private isInitial(m: number): boolean {
+    const t = this.tokens;
+    return t.vEnd[m]! - t.vStart[m]! === 1 && m + 2 < t.count && this.isInitialDot(m, m + 1) && this.isWord(m + 2);
+  }
+
+  /** Token `m` is the dot after a one-letter initial at `last`. */
+  private isInitialDot(last: number, m: number): boolean {
+    const t = this.tokens;
+    if (this.units[t.vStart[m]!] !== DOT || t.vEnd[m]! - t.vStart[m]! !== 1) return false;
+    if ((t.flags[m]! & TokenFlag.SpaceBefore) !== 0) return false;
+    return t.kind[last] === TokenKind.Word && t.vEnd[last]! - t.vStart[last]! === 1;
+  }
+
+  private isWord(k: number): boolean {
+    return k < this.tokens.count && this.tokens.kind[k] === TokenKind.Word;
+  }
+
+  /** True when token `k` is on the same line as token `s` (k > s). */
+  private sameLine(s: number, k: number): boolean {
+    return k < this.lookup.lineEnd[s]!;
+  }
+
+  /** COVER_* bits of token `k`, from the annotations written before this stage. */
+  private coverOf(k: number): number {
+    if (this.cover === null) this.buildCover();
+    return this.cover![k]!;
+  }
+
+  private buildCover(): void {
+    const t = this.tokens;
+    const n = t.count;
+    const cover = new Uint8Array(n);
+    const by = new Int32Array(n).fill(-1);
+    const anns = this.coverAnnotations;
+    for (let a = 0; a < anns.length; a++) {
+      const ann = anns[a]!;
+      const bit = ann.label === 'GPE' || ann.label === 'LOC' ? COVER_PLACE : ann.label === 'ORG' ? COVER_ORG : ann.label === 'PERS' ? 0 : COVER_OTHER;
+      if (bit === 0) continue;
+      for (let k = t.indexAt(ann.start); k < n && t.start[k]! < ann.end; k++) {
+        cover[k] = cover[k]! | bit;
+        if (bit !== COVER_OTHER) by[k] = a;
+      }
+    }
+    this.cover = cover;
+    this.coverBy = by;
+  }
+
+  private candidate(first: number, cut: number, confidence: number, source: string, strong: boolean): PersonCandidate {
+    let person = this.namePerson;
+    if (person < 0) person = this.personOfSpan(first, this.nameLast);
+    return { first, last: this.nameLast, cut, confidence, source, person, strong: strong || person >= 0 };
+  }
+
+  /** The known person whose name or short form is exactly tokens [first, last], or -1. */
+  private personOfSpan(first: number, last: number): number {
+    if (last - first > 8) return -1;
+    const firstId = this.reader.id;
+    if ((this.inner.of(firstId) & PersonRole.KnownStart) === 0) return -1;
+    let key = String(firstId);
+    for (let k = first + 1; k <= last; k++) key += `,${this.lookup.ids[k]!}`;
+    return this.lexicon.knownByKey.get(key)?.person ?? -1;
+  }
+
+  /**
+   * Document-level memory: the family name of a name found with two parts or more (its
+   * last token, or last two when that is الله/الدين) is a person wherever it stands alone.
+   */
+  private recall(found: PersonCandidate[]): void {
+    const t = this.tokens;
+    const lookup = this.lookup;
+    const remembered: { first: number; length: number; person: number }[] = [];
+    for (const c of found) {
+      if (c.source === 'persons:latin') continue;
+      let k = c.last;
+      const b = this.inner.whole(lookup, k);
+      if ((b & (PersonRole.Suffix | PersonRole.Divine)) !== 0) continue;
+      let length = 1;
+      if ((b & PersonRole.Theophoric) !== 0) {
+        k--;
+        length = 2;
+      }
+      if (k <= c.first && c.source !== 'persons:title' && c.source !== 'persons:office') continue;
+      if (k < c.first) continue;
+      const kb = this.inner.whole(lookup, k);
+      if ((kb & (PersonRole.NonName | PersonRole.GivenWord | PersonRole.Particle)) !== 0) continue;
+      if (k === c.first && c.cut > 0) continue;
+      if (t.vEnd[k]! - t.vStart[k]! < 3) continue;
+      if (remembered.some((r) => r.length === length && this.sameTokens(r.first, k, length))) continue;
+      remembered.push({ first: k, length, person: c.person });
+    }
+    if (remembered.length === 0) return;
+    const n = t.count;
+    const kind = t.kind;
+    for (let i = 0; i < n; i++) {
+      if (this.taken[i] === 1 || kind[i] !== TokenKind.Word) continue;
+      for (const r of remembered) {
+        const cut = this.memoryCut(r.first, i);
+        if (cut < 0 || !this.sameTokens(r.first + 1, i + 1, r.length - 1)) continue;
+        const last = i + r.length - 1;
+        let free = true;
+        for (let k = i; k <= last; k++) if (this.taken[k] === 1) free = false;
+        if (!free || (this.coverOf(i) & (COVER_ORG | COVER_OTHER)) !== 0) continue;
+        found.push({ first: i, last, cut, confidence: 0.85, source: 'persons:memory', person: r.person, strong: true });
+        for (let k = i; k <= last; k++) this.taken[k] = 1;
+        i = last;
+        break;
+      }
+    }
+    found.sort((a, b) => a.first - b.first);
+  }
+
+  /** The cut at which token `i` reads as token `ref` (0, or after one or two proclitics), or -1. */
+  private memoryCut(ref: number, i: number): number {
+    const t = this.tokens;
+    const u = this.units;
+    const rs = t.vStart[ref]!;
+    const rl = t.vEnd[ref]! - rs;
+    const is = t.vStart[i]!;
+    const il = t.vEnd[i]! - is;
+    const extra = il - rl;
+    if (extra < 0 || extra > 2) return -1;
+    if (extra > 0) {
+      // Only proclitics may come before: و ف ب ك ل.
+      for (let x = 0; x < extra; x++) {
+        const c = u[is + x]!;
+        if (c !== WAW && c !== FEH && c !== BEH && c !== KAF && c !== LAM) return -1;
+      }
+    }
+    for (let x = 0; x < rl; x++) if (u[is + extra + x] !== u[rs + x]) return -1;
+    return extra;
+  }
+
+  /** True when the `length` tokens from `a` and from `b` have the same normalised text. */
+  private sameTokens(a: number, b: number, length: number): boolean {
+    const t = this.tokens;
+    for (let x = 0; x < length; x++) {
+      if (b + x >= t.count || a + x >= t.count) return false;
+      const ids = this.lookup.ids;
+      if (ids[a + x]! >= 0 && ids[a + x] === ids[b + x]) continue;
+      const as = t.vStart[a + x]!;
+      const al = t.vEnd[a + x]! - as;
+      const bs = t.vStart[b + x]!;
+      if (t.vEnd[b + x]! - bs !== al) return false;
+      for (let y = 0; y < al; y++) if (this.units[as + y] !== this.units[bs + y]) return false;
+    }
+    return true;
+  }
+
+  /** A given name in Latin script followed by one or two capitalised words (Antony Blinken). */
+  private latinName(i: number): PersonCandidate | null {
+    const t = this.tokens;
+    const text = t.view.text;
+    const first = text.slice(t.vStart[i], t.vEnd[i]);
+    if (!isCapitalised(first) || !this.lexicon.latinGiven.has(first.toLowerCase())) return null;
+    let last = i;
+    for (let m = i + 1; m <= i + 3 && m < t.count && this.sameLine(i, m); m++) {
+      if (t.kind[m] !== TokenKind.Latin || (t.flags[m]! & TokenFlag.SpaceBefore) === 0) break;
+      const w = text.slice(t.vStart[m], t.vEnd[m]);
+      if (!isCapitalised(w)) break;
+      last = m;
+    }
+    if (last === i || (this.coverOf(i) & (COVER_PLACE | COVER_ORG)) !== 0) return null;
+    return { first: i, last, cut: 0, confidence: 0.8, source: 'persons:latin', person: -1, strong: false };
+  }
+
+  /** The annotation of a place or organisation covering token `k`, if any. */
+  coveringAnnotation(k: number): Annotation | undefined {
+    if (this.coverBy === null) this.buildCover();
+    const a = this.coverBy![k]!;
+    return a < 0 ? undefined : this.coverAnnotations[a];
+  }
+}
+
+function isCapitalised(w: string): boolean {
+  const c = w.charCodeAt(0);
+  return c >= 0x41 && c <= 0x5a && w.length > 1;
+}
+
+/** Exported for tests: the readings' cut table (so they need not import phrase-index). */
+export const CUTS = READING_CUTS;
