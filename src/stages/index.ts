@@ -8,8 +8,10 @@ import { languageStage } from './language.js';
 import { latinEntitiesStage } from './latin-entities.js';
 import { moneyStage } from './money/index.js';
 import { normaliseStage } from './normalise.js';
+import { norpStage } from './norp/index.js';
 import { numbersStage } from './numbers/index.js';
 import { organisationsStage } from './organisations/index.js';
+import { personsStage } from './persons/index.js';
 import { placesStage } from './places/index.js';
 import { sentencesStage } from './sentences.js';
 import { tokeniseStage } from './tokenise.js';
@@ -25,4 +27,6 @@ export const STAGES: Readonly<Record<string, StageDefinition>> = {
   places: placesStage,
   organisations: organisationsStage,
   'latin-entities': latinEntitiesStage,
+  norp: norpStage,
+  persons: personsStage,
 };
