@@ -74,6 +74,19 @@ export const PersonRole = {
   StartParticle: 1 << 23,
   /** Continues an office's complement (المتحدث باسم الخارجية، السفير لدى الأمم المتحدة). */
   Complement: 1 << 24,
+  /** A foreign given name: the family name after it may start like a proclitic (هنري وينكلر، مايكل بالاك). */
+  Foreign: 1 << 25,
+  /**
+   * A name the data spells with final ي where normalisation also folds ى into it (علي
+   * and the preposition على): written with ى, the token is not that name.
+   */
+  YaFinal: 1 << 26,
+  /** First part of a compound given name (نصر in نصر الله, صلاح in صلاح الدين). */
+  CompoundHead: 1 << 27,
+  /** A verb of saying proper (قال، أضاف، أكد): its subject may be a name no list knows. */
+  Say: 1 << 28,
+  /** A function word or verb of non-names.tsv (not a noun or adjective): no head for a nisba. */
+  Closed: 1 << 29,
 } as const;
 
 /** Bits that make a token worth a look when scanning (interned with PEOPLE_SCOPE). */
@@ -156,7 +169,7 @@ export interface PeopleLexicon {
   loadMs: number;
 }
 
-const CUE_CLASSES = ['title', 'office', 'honorific', 'title-adjective', 'complement', 'verb', 'vocative', 'particle', 'divine', 'theophoric', 'suffix', 'group', 'ambiguous-nisba'] as const;
+const CUE_CLASSES = ['title', 'office', 'honorific', 'title-adjective', 'complement', 'verb', 'say', 'vocative', 'particle', 'divine', 'theophoric', 'compound', 'suffix', 'group', 'ambiguous-nisba'] as const;
 const CUE_BITS: Record<(typeof CUE_CLASSES)[number], number> = {
   title: PersonRole.Title,
   office: PersonRole.Office,
@@ -164,10 +177,12 @@ const CUE_BITS: Record<(typeof CUE_CLASSES)[number], number> = {
   'title-adjective': PersonRole.TitleAdjective,
   complement: PersonRole.Complement,
   verb: PersonRole.Verb,
+  say: PersonRole.Verb | PersonRole.Say,
   vocative: PersonRole.Vocative,
   particle: PersonRole.Particle,
   divine: PersonRole.Divine,
   theophoric: PersonRole.Theophoric,
+  compound: PersonRole.CompoundHead,
   suffix: PersonRole.Suffix,
   group: PersonRole.Group,
   'ambiguous-nisba': PersonRole.NisbaAmbiguous,
@@ -237,12 +252,14 @@ function compile(
   for (const { values } of readTsv(paths.givenNames, ['name', 'sex', 'origin', 'word', 'en'], { sex: ['m', 'f'], origin: ['arabic', 'foreign'], word: ['yes', 'no'] })) {
     let bit: number = values.word === 'yes' ? PersonRole.GivenWord : PersonRole.Given;
     if (values.sex === 'f') bit |= PersonRole.Female;
+    if (values.origin === 'foreign') bit |= PersonRole.Foreign;
+    if (values.name!.endsWith('\u064a') && normalise('\u0649') === normalise('\u064a')) bit |= PersonRole.YaFinal; // ي, ى
     mark(values.name!, bit);
     if (values.origin === 'foreign' && values.en !== '-') latinGiven.add(values.en!.toLowerCase());
   }
 
   for (const { values } of readTsv(paths.nonNames, ['word', 'class'], { class: ['function', 'time', 'verb', 'noun', 'adjective'] })) {
-    mark(values.word!, PersonRole.NonName);
+    mark(values.word!, values.class === 'function' || values.class === 'verb' ? PersonRole.NonName | PersonRole.Closed : PersonRole.NonName);
   }
 
   // Known people: full names, variants and short forms as token sequences.

@@ -61,11 +61,31 @@ const KAF = 0x0643; // U+0643 ARABIC LETTER KAF
 const LAM = 0x0644; // U+0644 ARABIC LETTER LAM
 const ALEF = 0x0627; // U+0627 ARABIC LETTER ALEF
 const DOT = 0x2e; // FULL STOP, after an initial (أنتوني ج. بلينكن)
+const YEH = 0x064a; // U+064A ARABIC LETTER YEH, prefix of the present tense
+const TEH = 0x062a; // U+062A ARABIC LETTER TEH
+const NOON = 0x0646; // U+0646 ARABIC LETTER NOON
+const SEEN = 0x0633; // U+0633 ARABIC LETTER SEEN, prefix of the future (سيفعل)
+const HEH = 0x0647; // U+0647 ARABIC LETTER HEH (teh marbuta once folded)
+const TEH_MARBUTA = 0x0629; // U+0629 ARABIC LETTER TEH MARBUTA
+const ALEF_MAKSURA = 0x0649; // U+0649 ARABIC LETTER ALEF MAKSURA
+const TATWEEL = 0x0640; // U+0640 ARABIC TATWEEL
+const MEEM = 0x0645; // U+0645 ARABIC LETTER MEEM, prefix of participles
+
+/** True for Arabic combining marks and tatweel (glued to the letter before them). */
+function isMarkOrTatweel(c: number): boolean {
+  return (c >= 0x064b && c <= 0x065f) || c === 0x0670 || c === TATWEEL || (c >= 0x06d6 && c <= 0x06ed);
+}
 
 /** Tokens covered by an annotation written before this stage: what kind. */
 const COVER_PLACE = 1;
 const COVER_ORG = 2;
 const COVER_OTHER = 4;
+
+/** Roles of words that are never a name no list knows. */
+const HARD_BITS =
+  PersonRole.NonName | PersonRole.Title | PersonRole.Office | PersonRole.Verb | PersonRole.Vocative | PersonRole.Nisba |
+  PersonRole.Group | PersonRole.Honorific | PersonRole.TitleAdjective | PersonRole.Particle | PersonRole.Suffix |
+  PersonRole.Theophoric | PersonRole.Complement | NAME_BITS;
 
 /** Roles that end a name (a name part never has them). */
 const STOP_BITS =
@@ -85,6 +105,10 @@ export class PersonScanner {
   /** Index into doc.annotations of the place or organisation covering each token, or -1. */
   private coverBy: Int32Array | null = null;
   private coverAnnotations: Annotation[] = [];
+  private coverBuffer = new Uint8Array(0);
+  private coverByBuffer = new Int32Array(0);
+  /** Bit filter of the remembered names' (last letter, length) pairs (see recall). */
+  private readonly memoryFilter = new Int32Array(128);
   /** Tokens already inside a found name. */
   private taken: Uint8Array = new Uint8Array(0);
   // Extent of the last name read by readName.
@@ -154,8 +178,13 @@ export class PersonScanner {
       const j = i + 1;
       if (this.sameLine(i, j) && this.isWord(j)) {
         const b = this.reader.read(lookup, j);
-        if ((b & (NAME_BITS | PersonRole.StartParticle | PersonRole.KnownStart)) !== 0 && this.readName(j, this.reader.cut, b, true, false)) {
-          return this.candidate(j, this.reader.cut, 0.9, 'persons:verb', true);
+        // A verb is a weak cue: it lets a surname that is also a word stand (وكان الأسد),
+        // not a given name that is also a word (كانت على يقين), nor a word no list knows.
+        if ((b & (NAME_BITS | PersonRole.StartParticle | PersonRole.KnownStart)) !== 0) {
+          if (this.readName(j, this.reader.cut, b, false, false, true)) return this.candidate(j, this.reader.cut, 0.9, 'persons:verb', true);
+        } else if ((bits & PersonRole.Say) !== 0 && rules.unknownAfterCue && b === 0 && this.reader.cut === 0 && this.unknownStart(j) && this.readName(j, 0, 0, true, true)) {
+          // قال كوبل: the subject of a verb of saying proper, a word no list knows.
+          return this.candidate(j, 0, 0.75, 'persons:verb', false);
         }
       }
     }
@@ -168,7 +197,12 @@ export class PersonScanner {
         }
       }
     }
-    if ((bits & (NAME_BITS | PersonRole.StartParticle | PersonRole.KnownStart)) !== 0) {
+    if ((bits & PersonRole.Nisba) !== 0 && rules.titles) {
+      const c = this.afterNisba(i, cut);
+      if (c !== null) return c;
+      this.reader.read(lookup, i);
+    }
+    if ((bits & (NAME_BITS | PersonRole.StartParticle | PersonRole.KnownStart)) !== 0 && !this.isLamLam(i, cut)) {
       this.reader.read(lookup, i); // restore the cut of token i
       if (!this.readName(i, cut, bits, false, false)) return null;
       const given = (this.nameFirstBits & PersonRole.Given) !== 0;
@@ -225,10 +259,57 @@ export class PersonScanner {
     const cut = this.reader.cut;
     if (cut > 0) return null; // و + word after a title starts another phrase
     const strongStart = (b & (NAME_BITS | PersonRole.StartParticle | PersonRole.KnownStart)) !== 0;
-    if (!strongStart && !(this.rules.unknownAfterCue && (!office || qualified) && this.unknownNameLike(k))) return null;
+    if (!strongStart && !(this.rules.unknownAfterCue && (!office || qualified) && !this.isDefiniteWord(k) && this.unknownNameLike(k, false))) return null;
     if (!this.readName(k, cut, b, true, !strongStart)) return null;
     const sure = strongStart && (this.nameFirstBits & (PersonRole.Given | PersonRole.Surname | PersonRole.KnownStart | PersonRole.StartParticle)) !== 0;
     return this.candidate(k, cut, sure || this.namePerson >= 0 ? 0.95 : 0.8, office ? 'persons:office' : 'persons:title', true);
+  }
+
+  /** True when token `i` read with cut `cut` starts لل (ل + the article: للبنى is no ل + لبنى). */
+  private isLamLam(i: number, cut: number): boolean {
+    if (cut === 0) return false;
+    const vs = this.tokens.vStart[i]! + this.lookup.lead[i]!;
+    return this.units[vs] === LAM && this.units[vs + 1] === LAM;
+  }
+
+  /** True when token `k` starts with the article ال. */
+  private isDefiniteWord(k: number): boolean {
+    const t = this.tokens;
+    const vs = t.vStart[k]! + this.lookup.lead[k]!;
+    return t.vEnd[k]! - vs > 3 && this.units[vs] === ALEF && this.units[vs + 1] === LAM;
+  }
+
+  /**
+   * A nisba used as a noun before a name, as sports and culture news write it
+   * (والألماني طومي هامس، على البلجيكي كزافييه ماليس، البرازيلي رونالدينيو): a listed name
+   * after any singular definite nisba; a word no list knows only when nothing before the
+   * nisba can be the noun it qualifies (a function word, a verb, punctuation, و on it).
+   */
+  private afterNisba(i: number, cut: number): PersonCandidate | null {
+    const info = this.lexicon.nisba.get(this.reader.id);
+    if (info === undefined || info.plural || !info.definite) return null;
+    const lookup = this.lookup;
+    const j = i + 1;
+    if (!this.sameLine(i, j) || !this.isWord(j)) return null;
+    const b = this.reader.read(lookup, j);
+    if (this.reader.cut > 0) return null;
+    if ((b & (NAME_BITS | PersonRole.StartParticle | PersonRole.KnownStart)) !== 0) {
+      if ((b & (PersonRole.Given | PersonRole.Surname | PersonRole.KnownStart)) === 0) return null;
+      return this.readName(j, 0, b, false, false, true) ? this.candidate(j, 0, 0.9, 'persons:nisba', true) : null;
+    }
+    if (b !== 0 || !this.rules.unknownAfterCue || !this.unknownStart(j)) return null;
+    let free = cut > 0 || i === 0 || (this.tokens.flags[i]! & TokenFlag.LineBefore) !== 0;
+    if (!free) {
+      const p = i - 1;
+      free = this.tokens.kind[p] !== TokenKind.Word || (this.inner.whole(lookup, p) & PersonRole.Closed) !== 0;
+    }
+    if (!free) return null;
+    return this.readName(j, 0, 0, true, true) ? this.candidate(j, 0, 0.8, 'persons:nisba', false) : null;
+  }
+
+  /** True when token `j` may start a name no list knows: an indefinite word of a name's shape. */
+  private unknownStart(j: number): boolean {
+    return !this.isDefiniteWord(j) && (this.coverOf(j) & (COVER_PLACE | COVER_ORG | COVER_OTHER)) === 0 && this.unknownNameLike(j, false);
   }
 
   /** True for a word of an office's complement: a definite word, a place or organisation, لل... */
@@ -247,49 +328,68 @@ export class PersonScanner {
    * Reads a name starting at token `s` (cut `cut`, role bits `bits`); sets nameLast and
    * the others. `cue`: a cue stands before it; `unknownStart`: the first token is a word
    * no list knows.
+   *
+   * ```
+   * فيصل  بن  فرحان  آل  سعود       given, particle + its complement (any word), ..., family
+   * حسن  نصر  الله                   given, given, theophoric: compound name
+   * عبد  الله  الثاني                عبد + divine name, suffix
+   * أنتوني  ج  .  بلينكن             given, initial and its dot, family
+   * ```
    */
-  private readName(s: number, cut: number, bits: number, cue: boolean, unknownStart: boolean): boolean {
+  private readName(s: number, cut: number, bits: number, cue: boolean, unknownStart: boolean, weakCue = false): boolean {
     const lookup = this.lookup;
     const rules = this.rules;
+    const maxUnknown = cue ? rules.maxUnknown : Math.min(1, rules.maxUnknown);
     this.nameUnknown = unknownStart ? 1 : 0;
     this.nameParts = 1;
     this.namePerson = -1;
+    bits = this.nameBitsOf(s, bits);
     this.nameFirstBits = bits;
     let last = s;
+    let sure = 0; // name parts after the first that a list knows (given names, surnames, particles' complements)
+    let foreign = (bits & PersonRole.Foreign) !== 0;
     // A known name (several tokens or a surname) starting here.
-    const known = (bits & PersonRole.KnownStart) !== 0 ? this.knownAt(s, this.reader.id, cue) : null;
+    const known = (bits & PersonRole.KnownStart) !== 0 ? this.knownAt(s, this.reader.id, cue || weakCue) : null;
     if (known !== null) {
       last = s + known.ids.length - 1;
       this.namePerson = known.person;
-      this.nameUnknown = rules.maxUnknown; // nothing unknown after a known name
+      this.nameUnknown = maxUnknown; // nothing unknown after a known name
+      sure = known.ids.length - 1;
     } else if ((bits & PersonRole.StartParticle) !== 0 && (bits & (PersonRole.Given | PersonRole.Surname)) === 0) {
-      // أبو مازن، أم كلثوم، عبد الله، بن لادن: the particle needs its complement.
+      // أبو مازن، أم كلثوم، أبو عبد الله، عبد الله، بن لادن: the particle needs its complement.
       const next = s + 1;
-      if (!this.sameLine(s, next) || !this.isWord(next) || this.coverOf(next) & COVER_ORG) return false;
-      const nb = this.inner.whole(lookup, next);
+      if (!this.sameLine(s, next) || !this.isWord(next) || (this.coverOf(next) & COVER_ORG) !== 0) return false;
+      const nb = this.nameBitsOf(next, this.inner.whole(lookup, next));
       const isAbd = this.reader.id === this.lexicon.particleIds.abd;
-      if (isAbd) {
-        if ((nb & PersonRole.Divine) === 0) return false;
-        this.nameFirstBits = PersonRole.Given;
+      if (isAbd || (lookup.ids[next] === this.lexicon.particleIds.abd && !isAbd)) {
+        // عبد + a divine name; أبو عبد الله: the kunya's complement is itself عبد + a divine name.
+        const divine = isAbd ? next : next + 1;
+        if (!this.sameLine(s, divine) || (this.inner.whole(lookup, divine) & PersonRole.Divine) === 0) return false;
+        last = divine;
       } else if ((nb & (PersonRole.Given | PersonRole.GivenWord | PersonRole.Surname)) !== 0) {
-        this.nameFirstBits = PersonRole.Given;
-      } else if (cue && this.unknownNameLike(next)) {
+        last = next;
+      } else if (cue && this.unknownNameLike(next, false)) {
         this.nameUnknown = 1;
+        last = next;
       } else return false;
-      last = next;
-    } else if ((bits & (NAME_BITS)) === 0 && !unknownStart) {
+      this.nameFirstBits = PersonRole.Given;
+      sure = 1;
+    } else if ((bits & NAME_BITS) === 0 && !unknownStart) {
       return false;
     }
     if (!cue && (this.coverOf(s) & COVER_ORG) !== 0) return false;
+    if ((this.coverOf(s) & COVER_PLACE) !== 0 && (bits & NAME_BITS) === 0 && known === null) return false; // الرئيس الفنزويلي سوريا
     // Extend over name parts.
     const max = s + rules.maxTokens - 1;
+    let complement = false; // the token after a particle belongs to the name whatever it is
+    let family = false; // a family name (a particle's complement, a word no list knows) is in
     for (;;) {
       const m = last + 1;
       if (m > max || !this.sameLine(s, m)) break;
       const k = this.tokens.kind[m]!;
-      // An initial: one letter then a dot (أنتوني ج. بلينكن).
       if (k === TokenKind.Punct) {
-        if (this.isInitialDot(last, m) && this.isWord(m + 1) && this.sameLine(s, m + 1)) {
+        // The dot of an initial (أنتوني ج. بلينكن).
+        if (this.isInitialDot(last, m) && last > s) {
           last = m;
           continue;
         }
@@ -300,74 +400,121 @@ export class PersonScanner {
         last = m;
         continue;
       }
+      if (this.isFinalInitial(m)) {
+        last = m + 1; // هشام ل. (a name cut short, as court reports write it)
+        break;
+      }
       const c = this.coverOf(m);
-      const b = this.inner.whole(lookup, m);
-      if (c & COVER_OTHER) {
-        if ((b & PersonRole.Suffix) !== 0) {
-          last = m;
-          break;
+      if ((c & COVER_ORG) !== 0) break;
+      const b = this.nameBitsOf(m, this.inner.whole(lookup, m));
+      if (complement) {
+        if ((c & COVER_OTHER) !== 0) break;
+        if (lookup.ids[m] === this.lexicon.particleIds.abd) {
+          // بن عبد الكريم: عبد + a divine name completes the particle.
+          if (!this.sameLine(s, m + 1) || (this.inner.whole(lookup, m + 1) & PersonRole.Divine) === 0) break;
+          complement = false;
+          last = m + 1;
+          this.nameParts++;
+          sure++;
+          family = true;
+          continue;
         }
-        break;
-      }
-      if (c & COVER_ORG) break;
-      if ((b & PersonRole.Suffix) !== 0) {
+        if ((b & PersonRole.Particle) !== 0) {
+          last = m; // ابن أبي وقاص: a particle's complement may be a kunya
+          continue;
+        }
+        complement = false;
+        // After a particle the name's shape is sure: وقاص is no و + قاص.
+        if ((b & NAME_BITS) === 0 && !this.unknownNameLike(m, true)) break;
         last = m;
+        this.nameParts++;
+        sure++;
+        family = true;
+        continue;
+      }
+      if ((b & PersonRole.Suffix) !== 0) {
+        // عبد الله الثاني، بوش الابن; not after a name with an unknown part (غونزاليز العاشر: a rank).
+        if (this.nameUnknown === 0) last = m;
         break;
       }
+      if ((c & COVER_OTHER) !== 0) break;
       if ((b & PersonRole.Theophoric) !== 0) {
-        last = m; // نصر الله، صلاح الدين
-        break;
+        // نصر الله، صلاح الدين: only after a word that heads such names (not أحمد الله "I thank God").
+        if ((this.inner.whole(lookup, last) & PersonRole.CompoundHead) === 0) break;
+        last = m;
+        sure++;
+        continue;
       }
       if ((b & PersonRole.Particle) !== 0) {
         const next = m + 1;
         if (!this.sameLine(s, next) || !this.isWord(next)) break;
-        const nb = this.inner.whole(lookup, next);
-        if (this.lookup.ids[m] === this.lexicon.particleIds.abd) {
-          if ((nb & PersonRole.Divine) === 0) break;
+        if (lookup.ids[m] === this.lexicon.particleIds.abd) {
+          if ((this.inner.whole(lookup, next) & PersonRole.Divine) === 0) break;
           last = next;
           this.nameParts++;
+          sure++;
           continue;
         }
-        if ((nb & (NAME_BITS | PersonRole.Particle)) !== 0 || (this.unknownNameLike(next) && this.nameUnknown < rules.maxUnknown)) {
-          last = m;
-          continue;
-        }
-        break;
+        last = m;
+        complement = true;
+        continue;
       }
-      if ((b & NAME_BITS) !== 0 && (b & PersonRole.NonName) === 0) {
+      // A listed word (a verb, a title, a common noun) ends the name, unless it is a
+      // given name or surname that is rarely a word.
+      // After a family name only sure names go on (أبو تريكة, not أبو تريكة أمل).
+      if ((b & (PersonRole.Given | PersonRole.Surname)) !== 0 || ((b & NAME_BITS) !== 0 && (b & STOP_BITS) === 0 && !family)) {
         if ((c & COVER_PLACE) !== 0 && !this.placeInName(m)) break;
         last = m;
         this.nameParts++;
+        sure++;
+        if ((b & PersonRole.Foreign) !== 0) foreign = true;
         continue;
       }
       if ((b & STOP_BITS) !== 0) break;
-      if (this.nameUnknown < rules.maxUnknown && this.unknownNameLike(m)) {
+      // Foreign names run to more parts no list knows (كارلوس ألبرتو باريرا); their family
+      // name may start like a proclitic, but only right after the given name.
+      const allowed = foreign ? Math.max(maxUnknown, 2) : maxUnknown;
+      if (this.nameUnknown < allowed && this.unknownNameLike(m, foreign && this.nameParts === 1)) {
         if ((c & COVER_PLACE) !== 0 && !this.placeInName(m)) break;
         last = m;
         this.nameUnknown++;
         this.nameParts++;
+        family = true;
         continue;
       }
       break;
     }
-    // A name does not end on a particle or an initial's dot.
-    while (last > s) {
-      const k = this.tokens.kind[last]!;
-      if (k === TokenKind.Punct || (this.inner.whole(lookup, last) & PersonRole.Particle) !== 0 && last !== s) {
-        last--;
-        continue;
-      }
-      break;
+    // A name does not end on a particle.
+    while (last > s && (this.inner.whole(lookup, last) & PersonRole.Particle) !== 0 && this.tokens.kind[last] === TokenKind.Word) {
+      last--;
+      sure--;
     }
+    if (this.tokens.kind[last] === TokenKind.Punct && last - 1 === s) return false; // a bare letter and its dot
     if ((bits & PersonRole.StartParticle) !== 0 && known === null && last === s) return false;
     this.nameLast = last;
-    // A given name that is also a word, or a surname that is, stands alone only after a cue.
+    if (known !== null && known.needsCue && !cue && !weakCue) return false;
+    // A given name that is also a word (أمل، سعيد، علي) or such a surname stands without a
+    // cue only before a name part a list knows (جمال عبد الناصر، حسن نصر الله).
     if (!cue && known === null) {
-      const word = (this.nameFirstBits & (PersonRole.GivenWord | PersonRole.SurnameCue)) !== 0 && (this.nameFirstBits & (PersonRole.Given | PersonRole.Surname)) === 0;
-      if (word && (last === s || this.nameUnknown === last - s)) return false;
+      const word = (this.nameFirstBits & (PersonRole.Given | PersonRole.Surname)) === 0;
+      if (word && sure <= 0) return false;
     }
-    if (known !== null && known.needsCue && !cue) return false;
     return true;
+  }
+
+  /** Role bits of a name token, without its name bits when ى shows it is no name (على is not علي). */
+  private nameBitsOf(k: number, bits: number): number {
+    if ((bits & PersonRole.YaFinal) === 0) return bits;
+    return this.doc.text.charCodeAt(this.lastLetter(k)) === ALEF_MAKSURA ? bits & ~NAME_BITS : bits;
+  }
+
+  /** Original offset of the last letter of token `k` (marks and tatweel after it skipped). */
+  private lastLetter(k: number): number {
+    const text = this.doc.text;
+    let p = this.tokens.end[k]! - 1;
+    const stop = this.tokens.start[k]!;
+    while (p > stop && isMarkOrTatweel(text.charCodeAt(p))) p--;
+    return p;
   }
 
   /** The longest known name starting at `s` whose first token has id `firstId`. */
@@ -396,17 +543,26 @@ export class PersonScanner {
     return a.start >= t.start[m]! && a.end <= t.end[m]! && this.nameParts === 1 && (this.nameFirstBits & (PersonRole.Given | PersonRole.GivenWord)) !== 0;
   }
 
-  /** True for an Arabic word no list knows that may be part of a name. */
-  private unknownNameLike(k: number): boolean {
+  /**
+   * True for an Arabic word no list knows that may be part of a name: not a verb's
+   * present tense (يصف، سيلعب), not a proclitic before a word (بقمع، لإيقاف: after a
+   * foreign given name the family name may start so: وينكلر، بالاك), not a definite
+   * feminine or plural (المقدسة، المتحدة).
+   */
+  private unknownNameLike(k: number, foreign: boolean): boolean {
     if (!this.isWord(k)) return false;
     const lookup = this.lookup;
-    if (this.inner.whole(lookup, k) !== 0) return false;
+    // Words with a role of their own are no unknown name; divine names (الحكيم، الرشيد)
+    // and words a list only uses elsewhere may be family names.
+    if ((this.inner.whole(lookup, k) & HARD_BITS) !== 0) return false;
     const t = this.tokens;
     const vs = t.vStart[k]! + lookup.lead[k]!;
-    const length = t.vEnd[k]! - vs;
+    const ve = t.vEnd[k]!;
+    const length = ve - vs;
     if (length < 2) return false;
     const u = this.units;
     const first = u[vs]!;
+    const second = u[vs + 1]!;
     if (lookup.clitic[k] === 1) {
       // A proclitic before a listed word (والرئيس، للوزير): no name.
       const base = k * READINGS;
@@ -414,10 +570,24 @@ export class PersonScanner {
         const id = lookup.readings[base + r]!;
         if (id >= 0 && this.inner.of(id) !== 0) return false;
       }
-      // و and ف start a new phrase; لل and بال/كال/وال/فال + a long stem are a preposition and the article.
-      if (first === WAW && length > 3) return false;
-      if (first === LAM && u[vs + 1] === LAM) return false;
-      if ((first === BEH || first === KAF || first === WAW || first === FEH) && u[vs + 1] === ALEF && u[vs + 2] === LAM && length > 5) return false;
+      if (first === LAM && second === LAM) return false; // لل: ل + the article
+      // و ب ك ل + a word of three letters or more (بقمع، لإيقاف); but Maghrebi بو (= أبو:
+      // بوصوفة), and after a foreign given name (مايكل بالاك، هنري وينكلر).
+      if (!foreign && length >= 4 && first !== FEH && !(first === BEH && second === WAW)) return false;
+    }
+    // Present tense and future verbs: يفعل، تتفاعل، سيفعل.
+    if (first === TEH && second === TEH && length >= 4) return false;
+    if (first === YEH && length >= 3) return false;
+    if (first === SEEN && (second === YEH || second === TEH || second === NOON) && length >= 5) return false;
+    // Accusative of participles and verbal nouns (متحمسا، اتصالا: مفعلا، افتعالا).
+    if ((first === MEEM || first === ALEF) && u[ve - 1] === ALEF && length >= 5) return false;
+    // A pronoun suffix (فريقه، مدته): ه as written, not ة folded to it.
+    if (length >= 4 && u[ve - 1] === HEH && this.doc.text.charCodeAt(this.lastLetter(k)) === HEH) return false;
+    if (first === ALEF && second === LAM && length >= 5) {
+      const a = u[ve - 1]!;
+      const b = u[ve - 2]!;
+      if (a === HEH || a === TEH_MARBUTA) return false; // المقدسة (ة folded to ه or kept)
+      if ((a === TEH && b === ALEF) || (a === NOON && b === WAW)) return false; // المتحدات، المسلحون
     }
     return true;
   }
@@ -426,6 +596,12 @@ export class PersonScanner {
   private isInitial(m: number): boolean {
     const t = this.tokens;
     return t.vEnd[m]! - t.vStart[m]! === 1 && m + 2 < t.count && this.isInitialDot(m, m + 1) && this.isWord(m + 2);
+  }
+
+  /** Token `m` is one letter with a dot glued after it that ends the name (هشام ل.). */
+  private isFinalInitial(m: number): boolean {
+    const t = this.tokens;
+    return t.vEnd[m]! - t.vStart[m]! === 1 && m + 1 < t.count && this.isInitialDot(m, m + 1) && !(this.isWord(m + 2) && this.sameLine(m, m + 2));
   }
 
   /** Token `m` is the dot after a one-letter initial at `last`. */
@@ -454,8 +630,15 @@ export class PersonScanner {
   private buildCover(): void {
     const t = this.tokens;
     const n = t.count;
-    const cover = new Uint8Array(n);
-    const by = new Int32Array(n).fill(-1);
+    // Buffers kept across documents (grown when needed).
+    if (this.coverBuffer.length < n) {
+      this.coverBuffer = new Uint8Array(Math.max(n, this.coverBuffer.length * 2));
+      this.coverByBuffer = new Int32Array(this.coverBuffer.length);
+    }
+    const cover = this.coverBuffer;
+    const by = this.coverByBuffer;
+    cover.fill(0, 0, n);
+    by.fill(-1, 0, n);
     const anns = this.coverAnnotations;
     for (let a = 0; a < anns.length; a++) {
       const ann = anns[a]!;
@@ -495,7 +678,9 @@ export class PersonScanner {
     const lookup = this.lookup;
     const remembered: { first: number; length: number; person: number }[] = [];
     for (const c of found) {
-      if (c.source === 'persons:latin') continue;
+      // Only names the rules are sure of; a name read from a lone given name or after a
+      // verb alone would spread its mistakes.
+      if (c.source === 'persons:latin' || c.confidence < 0.85) continue;
       let k = c.last;
       const b = this.inner.whole(lookup, k);
       if ((b & (PersonRole.Suffix | PersonRole.Divine)) !== 0) continue;
@@ -509,15 +694,36 @@ export class PersonScanner {
       const kb = this.inner.whole(lookup, k);
       if ((kb & (PersonRole.NonName | PersonRole.GivenWord | PersonRole.Particle)) !== 0) continue;
       if (k === c.first && c.cut > 0) continue;
+      if (k > c.first && (this.inner.whole(lookup, k - 1) & PersonRole.Particle) !== 0) continue; // آل مكتوم: a family, not a person
       if (t.vEnd[k]! - t.vStart[k]! < 3) continue;
       if (remembered.some((r) => r.length === length && this.sameTokens(r.first, k, length))) continue;
       remembered.push({ first: k, length, person: c.person });
     }
     if (remembered.length === 0) return;
+    // A token can only be a remembered name with up to two proclitics before it: same
+    // last letter (never a proclitic), length the name's plus 0 to 2. One bit per (last
+    // letter mod 64, length mod 64) rules out almost every token with two reads.
+    const filter = this.memoryFilter;
+    filter.fill(0);
+    for (const r of remembered) {
+      const length = t.vEnd[r.first]! - t.vStart[r.first]!;
+      const last = this.units[t.vEnd[r.first]! - 1]! & 63;
+      for (let extra = 0; extra <= 2; extra++) {
+        const key = (last << 6) | ((length + extra) & 63);
+        filter[key >>> 5] = filter[key >>> 5]! | (1 << (key & 31));
+      }
+    }
     const n = t.count;
     const kind = t.kind;
+    const vStart = t.vStart;
+    const vEnd = t.vEnd;
+    const units = this.units;
     for (let i = 0; i < n; i++) {
+      const ve = vEnd[i]!;
+      const key = ((units[ve - 1]! & 63) << 6) | ((ve - vStart[i]!) & 63);
+      if ((filter[key >>> 5]! & (1 << (key & 31))) === 0) continue;
       if (this.taken[i] === 1 || kind[i] !== TokenKind.Word) continue;
+      if (i > 0 && (this.inner.whole(lookup, i - 1) & PersonRole.Particle) !== 0) continue;
       for (const r of remembered) {
         const cut = this.memoryCut(r.first, i);
         if (cut < 0 || !this.sameTokens(r.first + 1, i + 1, r.length - 1)) continue;
