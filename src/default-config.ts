@@ -6,5 +6,5 @@ import type { ConfigInput } from './core/config.js';
  * with every option, as a starting point for users.
  */
 export const DEFAULT_CONFIG: ConfigInput = {
-  stages: ['normalise', 'language', 'tokenise', 'sentences', 'numbers', 'money', 'dates', 'places', 'organisations', 'latin-entities'],
+  stages: ['normalise', 'language', 'tokenise', 'sentences', 'numbers', 'money', 'dates', 'places', 'organisations', 'latin-entities', 'norp', 'persons'],
 };
