@@ -133,7 +133,7 @@ export interface NameReading {
  * governorate whose short name is marked `city-province`), then the more confident, then
  * the bigger kind of place (a country before a city of the same name), then by id.
  */
-export function rankReadings(forms: readonly NamedForm[], keep: (e: GazetteerEntry) => boolean): NameReading[] {
+export function rankReadings(forms: readonly NamedForm[], keep: (e: GazetteerEntry) => boolean): RankedReadings {
   const byId = new Map<string, NameReading>();
   for (const f of forms) {
     const e = f.entry;
@@ -142,7 +142,14 @@ export function rankReadings(forms: readonly NamedForm[], keep: (e: GazetteerEnt
     const other = byId.get(e.id);
     if (other === undefined || compareReadings(r, other) < 0) byId.set(e.id, r);
   }
-  return [...byId.values()].sort(compareReadings);
+  const list = [...byId.values()].sort(compareReadings);
+  return { list, notes: new Array<string | undefined>(list.length).fill(undefined) };
+}
+
+/** The ranked readings of one name, and the choice notes built for it so far (by index). */
+export interface RankedReadings {
+  list: readonly NameReading[];
+  notes: (string | undefined)[];
 }
 
 function compareReadings(a: NameReading, b: NameReading): number {
@@ -154,36 +161,33 @@ function compareReadings(a: NameReading, b: NameReading): number {
   );
 }
 
-/** The note saying which reading was chosen over which, by readings list and chosen index. */
-const choiceNotes = new WeakMap<readonly NameReading[], (string | undefined)[]>();
-
 /**
  * Chooses among the ranked readings of a name: one whose country the document names
  * (not a country itself: `عمان` is Amman in a text about Jordan), else the first (the
- * default reading). Says what it chose when there was a choice; notes are built once per
- * name and choice.
+ * default reading). Returns the index in `ranked.list`; {@link choiceNote} says why. (An
+ * index, not an object: this runs for every match of a document.)
  */
-export function chooseReading(readings: readonly NameReading[], documentCountries: ReadonlySet<string>): { reading: NameReading; note: string | undefined } {
-  if (readings.length === 1) return { reading: readings[0]!, note: undefined };
-  let k = 0;
+export function chooseReading(ranked: RankedReadings, documentCountries: ReadonlySet<string>): number {
+  const readings = ranked.list;
+  if (readings.length === 1 || documentCountries.size === 0) return 0;
   // An unmarked country stays the default against a place of its own name (تونس the
   // country, not its capital, in a text that names Tunisia by that very word).
-  const sureCountry = readings[0]!.entry.type === 'country' && readings[0]!.ambiguous === undefined;
-  if (documentCountries.size > 0 && !sureCountry) {
-    for (let j = 0; j < readings.length; j++) {
-      const e = readings[j]!.entry;
-      if (e.type !== 'country' && e.country !== undefined && documentCountries.has(e.country)) {
-        k = j;
-        break;
-      }
-    }
+  if (readings[0]!.entry.type === 'country' && readings[0]!.ambiguous === undefined) return 0;
+  for (let j = 0; j < readings.length; j++) {
+    const e = readings[j]!.entry;
+    if (e.type !== 'country' && e.country !== undefined && documentCountries.has(e.country)) return j;
   }
-  let notes = choiceNotes.get(readings);
-  if (notes === undefined) {
-    notes = new Array<string | undefined>(readings.length);
-    choiceNotes.set(readings, notes);
-  }
-  let note = notes[k];
+  return 0;
+}
+
+/**
+ * What the choice of reading `k` of a name was over which, and why; undefined for a name
+ * with one reading. Built once per name and choice (kept in `ranked.notes`).
+ */
+export function choiceNote(ranked: RankedReadings, k: number): string | undefined {
+  const readings = ranked.list;
+  if (readings.length === 1) return undefined;
+  let note = ranked.notes[k];
   if (note === undefined) {
     const best = readings[k]!;
     const others = readings.filter((_, j) => j !== k).map((r) => r.entry.id);
@@ -195,7 +199,7 @@ export function chooseReading(readings: readonly NameReading[], documentCountrie
           ? 'the default reading; the others are marked ambiguous'
           : 'by confidence and kind of place';
     note = `${best.entry.name}: ${best.entry.id} chosen over ${others.join(', ')} (${why})`;
-    notes[k] = note;
+    ranked.notes[k] = note;
   }
-  return { reading: readings[k]!, note };
+  return note;
 }

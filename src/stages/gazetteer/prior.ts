@@ -6,7 +6,7 @@
  */
 import type { DocWords } from './doc-words.js';
 import type { NameReading } from './candidates.js';
-import type { PhraseMatch } from './phrase-index.js';
+import { READING_ALEF, READING_CUTS, type PhraseMatch } from './phrase-index.js';
 import { Role } from './word-roles.js';
 
 const WAW = 0x0648; // U+0648 ARABIC LETTER WAW: the conjunction "and"
@@ -29,17 +29,27 @@ const HEH = 0x0647; // U+0647 ARABIC LETTER HEH: U+0629 TEH MARBUTA as the view 
 const ALEF = 0x0627; // U+0627 ARABIC LETTER ALEF
 const HAMZA = 0x0621; // U+0621 ARABIC LETTER HAMZA
 
+/** Word roles before a name that open a noun phrase rather than take an adjective. */
+const OPENS = Role.FunctionWord | Role.OrganisationTrigger | Role.PersonTitle;
+/** Word roles before a name that make it a name (a trigger, a verb of saying). */
+const NAMES = Role.OrganisationTrigger | Role.PlaceTrigger | Role.ReportingVerb | Role.PressNoun;
+
 /**
- * Whether a definite one-word name has the shape of an adjective: a nisba (-ي, -ية:
- * الرمادي "grey", الغربية "western") or a colour of the pattern فعلاء (الزرقاء "blue",
- * البيضاء "white") (Ryding 2005, ch. 10 and 11).
+ * Whether reading `r` of token `i` (definite) has the shape of an adjective: a nisba (-ي,
+ * -ية: الرمادي "grey", الغربية "western") or a colour of the pattern فعلاء (الزرقاء "blue",
+ * البيضاء "white") (Ryding 2005, ch. 10 and 11). Read on the view's code units, without
+ * slicing the token.
  */
-function adjectiveShaped(text: string): boolean {
-  const n = text.length;
-  const last = text.charCodeAt(n - 1);
+function adjectiveShaped(words: DocWords, i: number, r: number): boolean {
+  const t = words.lookup.tokens;
+  const units = t.view.units;
+  const end = t.vEnd[i]!;
+  // Length of the reading: the token less the cut, plus the alef the لل reading restores.
+  const n = end - t.vStart[i]! - READING_CUTS[r]! - words.lookup.lead[i]! + (READING_ALEF[r] ? 1 : 0);
+  const last = units[end - 1]!;
   if (last === YEH) return n >= 5;
-  if (last === HEH) return n >= 6 && text.charCodeAt(n - 2) === YEH;
-  return n === 7 && last === HAMZA && text.charCodeAt(n - 2) === ALEF;
+  if (last === HEH) return n >= 6 && units[end - 2] === YEH;
+  return n === 7 && last === HAMZA && units[end - 2] === ALEF;
 }
 
 /** Confidence given to a name that is also a frequent word, without context. */
@@ -61,9 +71,11 @@ function ambiguityNote(reading: NameReading): string {
   return note;
 }
 
-/** Confidence and notes for a match, or null when the match must not be a name. */
-export function priorOf(words: DocWords, m: PhraseMatch, reading: NameReading, options: PriorOptions): { confidence: number; notes: string[] } | null {
-  const notes: string[] = [];
+/**
+ * The confidence of a match, its notes pushed onto `notes`, or -1 when the match must not
+ * be a name. (A number, not an object: this runs for every match of every document.)
+ */
+export function priorOf(words: DocWords, m: PhraseMatch, reading: NameReading, options: PriorOptions, notes: string[]): number {
   const entry = reading.entry;
   let confidence = reading.ambiguous !== undefined && reading.confidence === 1 ? options.ambiguousConfidence : reading.confidence;
   if (reading.ambiguous !== undefined) notes.push(ambiguityNote(reading));
@@ -74,14 +86,14 @@ export function priorOf(words: DocWords, m: PhraseMatch, reading: NameReading, o
   const prevRoles = joined ? wordRoles(words, prev) : 0;
   // عبد العزيز، بن لادن، دي لافيغا: part of a personal name (Schimmel, Islamic Names, 1989),
   // whatever the reading of the name's token (not ل + أفيغا).
-  if (adjacent && (words.roleOf(prev) & Role.PersonPrefix) !== 0) return null;
+  if (adjacent && (words.roleOf(prev) & Role.PersonPrefix) !== 0) return -1;
   // A whole token that is itself a listed word (`فريدة` "unique", `وكيل` "agent", a given
   // name `فاطمة`, a function word) is not proclitic + name (ف + ريدة, و + كيل, ف + أطمة).
   if (m.reading !== 0) {
     const whole = words.id(m.first, 0);
-    if (words.roles.commonNames.has(whole) || (words.roles.of(whole) & WORDS_NOT_CLITIC_NAMES) !== 0) return null;
+    if (words.roles.commonNames.has(whole) || (words.roles.of(whole) & WORDS_NOT_CLITIC_NAMES) !== 0) return -1;
   }
-  if (m.first !== m.last) return { confidence, notes };
+  if (m.first !== m.last) return confidence;
   // A given name then a one-word name without the article: a family name (إسحاق نيوتن،
   // فيديل كاسترو، محمد بنيس), unless the name is a country or a bigger unit, which a family
   // name hardly ever is. (With the article it is more often a place after a name ending a
@@ -94,47 +106,46 @@ export function priorOf(words: DocWords, m: PhraseMatch, reading: NameReading, o
     !words.isDefinite(m.first, m.reading) &&
     !BIG_UNITS.has(entry.type)
   )
-    return null;
+    return -1;
 
   const roles = words.roleOf(m.first, m.reading);
   const common = words.roles.commonNames.get(words.id(m.first, m.reading)) ?? ((roles & Role.GivenName) !== 0 ? 'given-name' : undefined);
   const doubtful = reading.ambiguous !== undefined || common !== undefined || (roles & (Role.DirectionAdjective | Role.FunctionWord | Role.CommonNoun)) !== 0;
   // Adjectives coordinated by و: a name spelt like a nisba after a nisba (`عربية وسورية`,
   // "Arab and Syrian") is the second adjective.
-  if (options.nisbaFilter && (roles & Role.Nisba) !== 0 && m.reading === 1 && words.startsWith(m.first, WAW) && adjacent && (words.roleOf(prev) & Role.Nisba) !== 0) return null;
+  if (options.nisbaFilter && (roles & Role.Nisba) !== 0 && m.reading === 1 && words.startsWith(m.first, WAW) && adjacent && (words.roleOf(prev) & Role.Nisba) !== 0) return -1;
   // An adjective agrees with the noun before it in definiteness (Ryding 2005, ch. 10):
   // after a word of the same definiteness, a nisba (`الخارجية السعودية`) or a name that
   // is also an adjective (`الضفة الغربية`, `القارة البيضاء`, `الدخان الرمادي`, `والبطاقات
   // الزرقاء`) is that noun's adjective. A trigger opens a name only in construct: after a
   // definite one (`الدول الغربية`, `السواحل الشرقية`) the word is its adjective too.
-  const opens = Role.FunctionWord | Role.OrganisationTrigger | Role.PersonTitle;
-  const prevDefinite = joined && (words.isDefinite(prev) || ((words.startsWith(prev, WAW) || words.startsWith(prev, FEH)) && words.isDefinite(prev, 1)));
-  const trigger = (prevRoles & Role.PlaceTrigger) !== 0 && !prevDefinite;
-  if (joined && words.isWord(prev) && (prevRoles & opens) === 0 && !trigger) {
-    const definite = words.isDefinite(m.first, m.reading);
-    const agrees = prevDefinite === definite;
-    if (agrees && options.nisbaFilter && (roles & Role.Nisba) !== 0) return null;
-    if (agrees && definite && (doubtful || adjectiveShaped(words.text(m.first, m.reading)))) return null;
+  if (joined && (prevRoles & OPENS) === 0 && words.isWord(prev)) {
+    const prevDefinite = words.isDefinite(prev) || ((words.startsWith(prev, WAW) || words.startsWith(prev, FEH)) && words.isDefinite(prev, 1));
+    if ((prevRoles & Role.PlaceTrigger) === 0 || prevDefinite) {
+      const definite = words.isDefinite(m.first, m.reading);
+      const agrees = prevDefinite === definite;
+      if (agrees && options.nisbaFilter && (roles & Role.Nisba) !== 0) return -1;
+      if (agrees && definite && (doubtful || adjectiveShaped(words, m.first, m.reading))) return -1;
+    }
   }
   // A name that is also a common word, followed by a definite adjective, is that word with
   // its adjective (`النهضة الثقافية` the cultural renaissance, `القاعدة العسكرية` the
   // military base, `الوفد الأمريكي` the American delegation): names of the kind are listed
   // with their adjective when they take one (`الهلال الأحمر`, `النصر السعودي`).
   // (Not after a trigger or a verb of saying, which make it a name: `صحيفة الأهرام القاهرية`.)
-  const names = Role.OrganisationTrigger | Role.PlaceTrigger | Role.ReportingVerb | Role.PressNoun;
-  if ((reading.ambiguous === 'common-word' || common !== undefined) && words.isDefinite(m.first, m.reading) && !(adjacent && (words.anyRole[prev]! & names) !== 0)) {
+  if ((common !== undefined || reading.ambiguous === 'common-word') && !(adjacent && (words.anyRole[prev]! & NAMES) !== 0) && words.isDefinite(m.first, m.reading)) {
     const next = m.last + 1;
     // (A place takes a direction: `الجليل الغربي` is western Galilee.)
     const direction = entry.label !== 'ORG' && (words.roleOf(next) & Role.DirectionAdjective) !== 0;
-    if (next < words.count && !words.startsLine(next) && !direction && words.isDefinite(next) && ((words.roleOf(next) & Role.Nisba) !== 0 || adjectiveShaped(words.text(next)))) return null;
+    if (next < words.count && !words.startsLine(next) && !direction && words.isDefinite(next) && ((words.roleOf(next) & Role.Nisba) !== 0 || adjectiveShaped(words, next, 0))) return -1;
   }
   // الرئيس بوش، الشيخ زايد: an ambiguous name after a title is a person.
-  if ((prevRoles & Role.PersonTitle) !== 0 && doubtful) return null;
+  if ((prevRoles & Role.PersonTitle) !== 0 && doubtful) return -1;
   if (common !== undefined || (roles & (Role.FunctionWord | Role.CommonNoun)) !== 0) {
     if (confidence > COMMON_WORD_CONFIDENCE) {
       confidence = COMMON_WORD_CONFIDENCE;
       notes.push(`${entry.name} is also a frequent ${common === undefined ? 'word' : common.replace('-', ' ')}`);
     }
   }
-  return { confidence, notes };
+  return confidence;
 }

@@ -15,8 +15,9 @@
  */
 import type { Doc } from '../../core/document.js';
 import { TokenKind } from '../../core/tokens.js';
-import { chooseReading, makeCandidate, rankReadings, selectCandidates, type Candidate, type NameReading } from '../gazetteer/candidates.js';
+import { chooseReading, choiceNote, makeCandidate, rankReadings, selectCandidates, type Candidate, type NameReading, type RankedReadings } from '../gazetteer/candidates.js';
 import { DocWords } from '../gazetteer/doc-words.js';
+import type { NisbaForm } from '../gazetteer/demonyms.js';
 import type { GazetteerEntry } from '../gazetteer/entries.js';
 import { READING_CUTS, matchesAt, type PhraseMatch, type TokenLookup } from '../gazetteer/phrase-index.js';
 import { documentLookup, type GazetteerSetup } from '../gazetteer/setup.js';
@@ -137,17 +138,17 @@ function isVerbalNounShape(t: string): boolean {
  * The ranked organisation readings of each name of an index, by `PhraseMatch.output` (a
  * plain array read per match), computed the first time a name is met and kept.
  */
-const organisationReadingTables = new WeakMap<GazetteerSetup['index'], (NameReading[] | undefined)[]>();
-function organisationReadingTable(index: GazetteerSetup['index']): (NameReading[] | undefined)[] {
+const organisationReadingTables = new WeakMap<GazetteerSetup['index'], (RankedReadings | undefined)[]>();
+function organisationReadingTable(index: GazetteerSetup['index']): (RankedReadings | undefined)[] {
   let table = organisationReadingTables.get(index);
   if (table === undefined) {
-    table = new Array<NameReading[] | undefined>(index.trie.outputCount);
+    table = new Array<RankedReadings | undefined>(index.trie.outputCount);
     organisationReadingTables.set(index, table);
   }
   return table;
 }
 const isOrganisation = (e: { label: string }) => e.label === 'ORG';
-function organisationReadings(index: GazetteerSetup['index'], table: (NameReading[] | undefined)[], m: PhraseMatch): NameReading[] {
+function organisationReadings(index: GazetteerSetup['index'], table: (RankedReadings | undefined)[], m: PhraseMatch): RankedReadings {
   let readings = table[m.output];
   if (readings === undefined) {
     readings = rankReadings(
@@ -196,13 +197,14 @@ export function recogniseOrganisations(
   const readingTable = organisationReadingTable(index);
   for (const m of matches) {
     const rs = organisationReadings(index, readingTable, m);
-    if (rs.length === 0) continue;
-    const { reading, note } = chooseReading(rs, NO_COUNTRIES);
+    if (rs.list.length === 0) continue;
+    const k = chooseReading(rs, NO_COUNTRIES);
+    const reading = rs.list[k]!;
+    const note = choiceNote(rs, k);
     const entry = reading.entry;
-    const prior = priorOf(words, m, reading, options);
-    if (prior === null) continue;
-    const notes = note === undefined ? prior.notes : [note, ...prior.notes];
-    const confidence = prior.confidence;
+    const notes: string[] = note === undefined ? [] : [note];
+    const confidence = priorOf(words, m, reading, options, notes);
+    if (confidence < 0) continue;
     const c = makeCandidate({
       first: m.first,
       last: m.last,
@@ -216,7 +218,7 @@ export function recogniseOrganisations(
       priority: 2,
       entry,
       ambiguous: reading.ambiguous,
-      readings: rs,
+      readings: rs.list,
     });
     candidates.push(c);
     const list = orgsAt.get(m.first);
@@ -248,27 +250,17 @@ export function recogniseOrganisations(
     c.decisive = 'a media name in quotes';
     c.notes.push('in quotes');
   }
-  // Prefix counts of sports cue words, built on the first name that needs them.
-  let cues: Int32Array | null = null;
-  const cueCounts = (): Int32Array => {
-    if (cues === null) {
-      cues = new Int32Array(n + 1);
-      for (let i = 0; i < n; i++) cues[i + 1] = cues[i]! + ((words.anyRole[i]! & Role.SportsCue) !== 0 ? 1 : 0);
-    }
-    return cues;
-  };
   // A club's doubtful name (`الجزيرة`: the channel or the Emirati club; `مانشستر`: the city
   // or its club) is the club in sports news.
   if (options.sportsContext) {
     for (const c of candidates) {
       if (c.readings === undefined || c.confidence >= SPORTS) continue;
-      const club = c.readings.find((r) => r.entry.type === 'sports');
+      const club = sportsReading(c.readings);
       if (club === undefined || saysPlace(words, c.first, c.cut)) continue;
       // A name that is also a common word (`النصر` victory, `الاتفاق` agreement) needs the
       // cue close by: a match report is full of such words.
       const window = club.ambiguous === 'common-word' ? NEAR_WINDOW : SPORTS_WINDOW;
-      const counts = cueCounts();
-      if (counts[Math.min(n, c.last + window + 1)]! - counts[Math.max(0, c.first - window)]! === 0) continue;
+      if (!sportsCueNear(words, c.first - window, c.last + window)) continue;
       c.notes.push(club.entry === c.entry ? 'in sports news' : `${club.entry.id} chosen over ${c.entry?.id ?? 'rule'}: in sports news`);
       c.entry = club.entry;
       c.id = club.entry.id;
@@ -482,13 +474,11 @@ export function recogniseOrganisations(
       const j = place.last + 1;
       if (j < n && !words.startsLine(j) && (words.anyRole[j]! & Role.DefiniteNisba) !== 0 && place.entry.country !== undefined) {
         const own = `gpe.country.${place.entry.country}`;
-        const forms = setup.roles.nisba.get(words.id(j)) ?? [];
+        const forms = setup.roles.nisba.get(words.id(j)) ?? NO_FORMS;
         const r = place.cut === 0 ? 0 : place.cut === 1 ? 1 : 3;
         // In sports news, or for a city that names a listed club: elsewhere the nisba may
         // agree with a noun before (`مطاري عمان الأردني ودمشق السوري`, the airports).
-        const counts = cueCounts();
-        const sporting = counts[Math.min(n, j + SPORTS_WINDOW + 1)]! - counts[Math.max(0, i - SPORTS_WINDOW)]! > 0 || clubs.has(words.id(i, r));
-        if (sporting && forms.some((f) => f.definite && f.form === 'masculine' && f.place === own)) {
+        if (forms.some((f) => f.definite && f.form === 'masculine' && f.place === own) && (clubs.has(words.id(i, r)) || sportsCueNear(words, i - SPORTS_WINDOW, j + SPORTS_WINDOW))) {
           const known = orgAt(i, place.cut);
           candidates.push(
             makeCandidate({
@@ -519,10 +509,7 @@ export function recogniseOrganisations(
       if (saysPlace(words, i, place.cut)) continue;
       // A city named like a common word (`ليل` Lille, "night") needs the cue close by.
       const window = place.ambiguous === 'common-word' ? NEAR_WINDOW : SPORTS_WINDOW;
-      const from = Math.max(0, i - window);
-      const to = Math.min(n, i + window + 1);
-      const counts = cueCounts();
-      if (counts[to]! - counts[from]! === 0 && !fixture) continue;
+      if (!fixture && !sportsCueNear(words, i - window, i + window)) continue;
       // A listed club of that name (`آيندهوفن`, held back as a place name): that one.
       const listed = orgAt(i, place.cut);
       if (listed !== undefined && listed.last === i) {
@@ -555,6 +542,18 @@ export function recogniseOrganisations(
 }
 
 const NO_COUNTRIES: ReadonlySet<string> = new Set();
+const NO_FORMS: readonly NisbaForm[] = [];
+
+/** The club reading of a name's readings, if any: found once per name and kept. */
+const sportsReadings = new WeakMap<readonly NameReading[], NameReading | null>();
+function sportsReading(readings: readonly NameReading[]): NameReading | undefined {
+  let r = sportsReadings.get(readings);
+  if (r === undefined) {
+    r = readings.find((x) => x.entry.type === 'sports') ?? null;
+    sportsReadings.set(readings, r);
+  }
+  return r ?? undefined;
+}
 
 /** في، من، إلى (normalised): before a city they make it a place, even in sports news. */
 const PLACE_PREPOSITIONS: ReadonlySet<string> = new Set(['\u0641\u064a', '\u0645\u0646', '\u0627\u0644\u064a']);
@@ -587,6 +586,14 @@ function genderOf(noun: string): 'm' | 'f' {
   const last = noun.charCodeAt(noun.length - 1);
   if (last === HEH) return 'f';
   return last === TEH && noun.charCodeAt(noun.length - 2) === ALEF ? 'f' : 'm';
+}
+
+/** Whether a sports cue word is among tokens `[from, to]` (clipped to the document). */
+function sportsCueNear(words: DocWords, from: number, to: number): boolean {
+  const any = words.anyRole;
+  const end = Math.min(words.count - 1, to);
+  for (let k = Math.max(0, from); k <= end; k++) if ((any[k]! & Role.SportsCue) !== 0) return true;
+  return false;
 }
 
 const DASH = 0x2d; // - between the two sides of a fixture

@@ -14,7 +14,7 @@
  */
 import type { Annotation, Doc } from '../../core/document.js';
 import { TokenKind } from '../../core/tokens.js';
-import { chooseReading, makeCandidate, rankReadings, selectCandidates, type Candidate, type NameReading } from '../gazetteer/candidates.js';
+import { chooseReading, choiceNote, makeCandidate, rankReadings, selectCandidates, type Candidate, type NameReading, type RankedReadings } from '../gazetteer/candidates.js';
 import { DocWords } from '../gazetteer/doc-words.js';
 import { READING_CUTS, matchesAt, type PhraseMatch, type TokenLookup } from '../gazetteer/phrase-index.js';
 import { documentLookup, type GazetteerSetup } from '../gazetteer/setup.js';
@@ -69,17 +69,17 @@ const CONFIRMED = 0.9;
  * The ranked place readings of each name of an index, by `PhraseMatch.output` (a plain
  * array read per match), computed the first time a name is met and kept.
  */
-const placeReadingTables = new WeakMap<GazetteerSetup['index'], (NameReading[] | undefined)[]>();
-function placeReadingTable(index: GazetteerSetup['index']): (NameReading[] | undefined)[] {
+const placeReadingTables = new WeakMap<GazetteerSetup['index'], (RankedReadings | undefined)[]>();
+function placeReadingTable(index: GazetteerSetup['index']): (RankedReadings | undefined)[] {
   let table = placeReadingTables.get(index);
   if (table === undefined) {
-    table = new Array<NameReading[] | undefined>(index.trie.outputCount);
+    table = new Array<RankedReadings | undefined>(index.trie.outputCount);
     placeReadingTables.set(index, table);
   }
   return table;
 }
 const isPlace = (e: { label: string }) => e.label !== 'ORG';
-function placeReadings(index: GazetteerSetup['index'], table: (NameReading[] | undefined)[], m: PhraseMatch): NameReading[] {
+function placeReadings(index: GazetteerSetup['index'], table: (RankedReadings | undefined)[], m: PhraseMatch): RankedReadings {
   let readings = table[m.output];
   if (readings === undefined) {
     readings = rankReadings(
@@ -111,14 +111,16 @@ export function recognisePlaces(doc: Doc, setup: GazetteerSetup, options: PlaceR
   for (let i = 0; i < n; i++) if (words.startsEntry[i] === 1) matchesAt(index, lookup, i, matches);
   // Each match's place readings, looked up once.
   const readingTable = placeReadingTable(index);
-  const matchReadings: NameReading[][] = [];
+  const matchReadings: RankedReadings[] = [];
   const countries = new Set<string>();
   for (const m of matches) {
     const rs = placeReadings(index, readingTable, m);
     matchReadings.push(rs);
     // The default reading an unmarked country (`الكويت`, not the city it also names).
-    const r = rs[0];
-    if (r !== undefined && r.entry.type === 'country' && r.ambiguous === undefined && r.entry.country !== undefined) countries.add(r.entry.country);
+    // (No read of rs[0] on an empty list: a read past an array's end is V8's slow path.)
+    if (rs.list.length === 0) continue;
+    const r = rs.list[0]!;
+    if (r.ambiguous === undefined && r.entry.type === 'country' && r.entry.country !== undefined) countries.add(r.entry.country);
   }
 
   // 2. Gazetteer candidates with prior confidences.
@@ -127,12 +129,13 @@ export function recognisePlaces(doc: Doc, setup: GazetteerSetup, options: PlaceR
   for (let k = 0; k < matches.length; k++) {
     const m = matches[k]!;
     const rs = matchReadings[k]!;
-    if (rs.length === 0) continue;
-    const { reading, note } = chooseReading(rs, countries);
-    const prior = priorOf(words, m, reading, options);
-    if (prior === null) continue;
-    const notes = note === undefined ? prior.notes : [note, ...prior.notes];
-    const confidence = prior.confidence;
+    if (rs.list.length === 0) continue;
+    const chosen = chooseReading(rs, countries);
+    const reading = rs.list[chosen]!;
+    const note = choiceNote(rs, chosen);
+    const notes: string[] = note === undefined ? [] : [note];
+    const confidence = priorOf(words, m, reading, options, notes);
+    if (confidence < 0) continue;
     const entry = reading.entry;
     const c = makeCandidate({
       first: m.first,
@@ -147,7 +150,7 @@ export function recognisePlaces(doc: Doc, setup: GazetteerSetup, options: PlaceR
       priority: 2,
       entry,
       ambiguous: reading.ambiguous,
-      readings: rs,
+      readings: rs.list,
     });
     candidates.push(c);
     const list = byStart.get(m.first);
@@ -191,14 +194,25 @@ export function recognisePlaces(doc: Doc, setup: GazetteerSetup, options: PlaceR
   // 4. Context for ambiguous names.
   if (options.coordination) raiseCoordinated(words, candidates);
   if (options.discourse) {
-    const confirmed = new Set<string>();
-    // Confirmed: a name context raised, or a sure name of the same place (`المدينة المنورة`
-    // makes a later `المدينة` Medina, `سلطنة عمان` a later `عمان` Oman).
-    for (const c of candidates) if (c.id !== null && c.confidence >= CONFIRMED) confirmed.add(c.id);
+    // Only doubtful candidates can change: most documents have none, and the set of
+    // confirmed places is built only when one does.
+    let doubtful = false;
     for (const c of candidates) {
-      if (c.id !== null && confirmed.has(c.id) && c.confidence < DISCOURSE_CONFIDENCE && c.confidence > 0) {
-        c.confidence = DISCOURSE_CONFIDENCE;
-        c.notes.push('confirmed by context elsewhere in the document (one sense per discourse)');
+      if (c.id !== null && c.confidence < DISCOURSE_CONFIDENCE && c.confidence > 0) {
+        doubtful = true;
+        break;
+      }
+    }
+    if (doubtful) {
+      const confirmed = new Set<string>();
+      // Confirmed: a name context raised, or a sure name of the same place (`المدينة المنورة`
+      // makes a later `المدينة` Medina, `سلطنة عمان` a later `عمان` Oman).
+      for (const c of candidates) if (c.id !== null && c.confidence >= CONFIRMED) confirmed.add(c.id);
+      for (const c of candidates) {
+        if (c.id !== null && c.confidence < DISCOURSE_CONFIDENCE && c.confidence > 0 && confirmed.has(c.id)) {
+          c.confidence = DISCOURSE_CONFIDENCE;
+          c.notes.push('confirmed by context elsewhere in the document (one sense per discourse)');
+        }
       }
     }
   }
