@@ -11,10 +11,15 @@
  * ك + the name ريم), and a verb is only read after a conjunction (وقال, not بقال).
  */
 import { READINGS, READING_CUTS, type TokenLookup } from '../gazetteer/phrase-index.js';
-import { PersonRole } from './lexicon.js';
+import { NAME_BITS, PersonRole } from './lexicon.js';
 
 const WAW = 0x0648; // U+0648 ARABIC LETTER WAW
 const FEH = 0x0641; // U+0641 ARABIC LETTER FEH
+
+/** Bits that do not keep a whole token from its proclitic readings. */
+const WHOLE_ONLY = PersonRole.NonName | PersonRole.Closed;
+/** Bits of a name's first token. */
+const NAME_STARTS = NAME_BITS | PersonRole.KnownStart | PersonRole.StartParticle;
 
 /** Reads role bits by vocabulary id; remembers the cut of the last reading. */
 export class RoleReader {
@@ -47,12 +52,16 @@ export class RoleReader {
     const bits = this.of(whole);
     this.cut = lookup.lead[i]!;
     this.id = whole;
-    if (bits !== 0 || lookup.clitic[i] === 0) return bits;
+    // A whole token that is only a non-name (وقال is listed as a word that ends names)
+    // still has its proclitic readings (و + the verb قال).
+    if ((bits & ~WHOLE_ONLY) !== 0 || lookup.clitic[i] === 0) return bits;
+    // ... but not its name readings: لدينا is لدى + نا, not ل + the name دينا.
+    const keep = bits === 0 ? ~0 : ~NAME_STARTS;
     const base = i * READINGS;
     for (let r = 1; r < READINGS; r++) {
       const id = lookup.readings[base + r]!;
       if (id < 0) continue;
-      let b = this.of(id);
+      let b = this.of(id) & ~WHOLE_ONLY & keep;
       if (b === 0) continue;
       const t = lookup.tokens;
       const first = t.view.units[t.vStart[i]! + lookup.lead[i]!]!;

@@ -70,6 +70,7 @@ const TEH_MARBUTA = 0x0629; // U+0629 ARABIC LETTER TEH MARBUTA
 const ALEF_MAKSURA = 0x0649; // U+0649 ARABIC LETTER ALEF MAKSURA
 const TATWEEL = 0x0640; // U+0640 ARABIC TATWEEL
 const MEEM = 0x0645; // U+0645 ARABIC LETTER MEEM, prefix of participles
+const HAMZA = 0x0621; // U+0621 ARABIC LETTER HAMZA
 
 /** True for Arabic combining marks and tatweel (glued to the letter before them). */
 function isMarkOrTatweel(c: number): boolean {
@@ -239,8 +240,12 @@ export class PersonScanner {
       if ((b & NAME_BITS) !== 0) break; // a title that is also a name (سلطان): read it as the name
     }
     // The complement of an office: وزير الخارجية، رئيس وزراء إسرائيل، الأمين العام للأمم المتحدة.
+    let qualified = false;
     if (office) {
       for (let guard = 0; guard < 4; guard++) {
+        // A nisba inside the complement (المتحدث باسم الخارجية الأمريكية, read as an
+        // organisation) qualifies the office as well.
+        if ((b & PersonRole.Nisba) !== 0) qualified = true;
         if ((b & (NAME_BITS | PersonRole.Nisba | PersonRole.KnownStart | PersonRole.StartParticle)) !== 0 && this.coverOf(k) === 0) break;
         if (!this.isComplement(k, b)) break;
         k++;
@@ -249,7 +254,6 @@ export class PersonScanner {
       }
     }
     // Nisba and title adjectives: الرئيس الأمريكي الأسبق، اللاعب الدولي المغربي.
-    let qualified = false;
     for (let guard = 0; guard < 4 && (b & (PersonRole.Nisba | PersonRole.TitleAdjective)) !== 0 && (b & NAME_BITS) === 0; guard++) {
       qualified = true;
       k++;
@@ -474,7 +478,9 @@ export class PersonScanner {
       // Foreign names run to more parts no list knows (كارلوس ألبرتو باريرا); their family
       // name may start like a proclitic, but only right after the given name.
       const allowed = foreign ? Math.max(maxUnknown, 2) : maxUnknown;
-      if (this.nameUnknown < allowed && this.unknownNameLike(m, foreign && this.nameParts === 1)) {
+      // A name that starts with a word no list knows takes no definite word after it
+      // (وأكد شركاء التحالف: a noun phrase, not a name).
+      if (this.nameUnknown < allowed && !(unknownStart && this.isDefiniteWord(m)) && this.unknownNameLike(m, foreign && this.nameParts === 1)) {
         if ((c & COVER_PLACE) !== 0 && !this.placeInName(m)) break;
         last = m;
         this.nameUnknown++;
@@ -579,6 +585,8 @@ export class PersonScanner {
     if (first === TEH && second === TEH && length >= 4) return false;
     if (first === YEH && length >= 3) return false;
     if (first === SEEN && (second === YEH || second === TEH || second === NOON) && length >= 5) return false;
+    // Broken plurals فعلاء (شركاء، خبراء): names ending so are listed (علاء، ضياء).
+    if (length >= 4 && u[ve - 1] === HAMZA && u[ve - 2] === ALEF && !(first === ALEF && second === LAM)) return false;
     // Accusative of participles and verbal nouns (متحمسا، اتصالا: مفعلا، افتعالا).
     if ((first === MEEM || first === ALEF) && u[ve - 1] === ALEF && length >= 5) return false;
     // A pronoun suffix (فريقه، مدته): ه as written, not ة folded to it.
