@@ -504,6 +504,9 @@ export class PersonScanner {
     if (!cue && known === null) {
       const word = (this.nameFirstBits & (PersonRole.Given | PersonRole.Surname)) === 0;
       if (word && sure <= 0) return false;
+      // A name spelt like a function word (إن، أنا) never starts a name without a cue; علي
+      // (على) only when written with ي, which the check above already made sure of.
+      if (word && (this.nameFirstBits & (PersonRole.Closed | PersonRole.YaFinal)) === PersonRole.Closed) return false;
     }
     return true;
   }
