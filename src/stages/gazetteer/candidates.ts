@@ -143,12 +143,18 @@ export function rankReadings(forms: readonly NamedForm[], keep: (e: GazetteerEnt
     if (other === undefined || compareReadings(r, other) < 0) byId.set(e.id, r);
   }
   const list = [...byId.values()].sort(compareReadings);
-  return { list, notes: new Array<string | undefined>(list.length).fill(undefined) };
+  const first = list.length > 0 ? list[0]! : undefined;
+  const sureCountry = first !== undefined && first.ambiguous === undefined && first.entry.type === 'country' ? first.entry.country : undefined;
+  return { list, size: list.length, sureCountry, notes: new Array<string | undefined>(list.length).fill(undefined) };
 }
 
 /** The ranked readings of one name, and the choice notes built for it so far (by index). */
 export interface RankedReadings {
   list: readonly NameReading[];
+  /** `list.length`, read for every match. */
+  size: number;
+  /** The country code when the default reading is an unmarked country (`الكويت`), else undefined. */
+  sureCountry: string | undefined;
   notes: (string | undefined)[];
 }
 
@@ -168,11 +174,11 @@ function compareReadings(a: NameReading, b: NameReading): number {
  * index, not an object: this runs for every match of a document.)
  */
 export function chooseReading(ranked: RankedReadings, documentCountries: ReadonlySet<string>): number {
-  const readings = ranked.list;
-  if (readings.length === 1 || documentCountries.size === 0) return 0;
+  if (ranked.size === 1 || documentCountries.size === 0) return 0;
   // An unmarked country stays the default against a place of its own name (تونس the
   // country, not its capital, in a text that names Tunisia by that very word).
-  if (readings[0]!.entry.type === 'country' && readings[0]!.ambiguous === undefined) return 0;
+  if (ranked.sureCountry !== undefined) return 0;
+  const readings = ranked.list;
   for (let j = 0; j < readings.length; j++) {
     const e = readings[j]!.entry;
     if (e.type !== 'country' && e.country !== undefined && documentCountries.has(e.country)) return j;
@@ -185,8 +191,8 @@ export function chooseReading(ranked: RankedReadings, documentCountries: Readonl
  * with one reading. Built once per name and choice (kept in `ranked.notes`).
  */
 export function choiceNote(ranked: RankedReadings, k: number): string | undefined {
+  if (ranked.size === 1) return undefined;
   const readings = ranked.list;
-  if (readings.length === 1) return undefined;
   let note = ranked.notes[k];
   if (note === undefined) {
     const best = readings[k]!;

@@ -197,7 +197,7 @@ export function recogniseOrganisations(
   const readingTable = organisationReadingTable(index);
   for (const m of matches) {
     const rs = organisationReadings(index, readingTable, m);
-    if (rs.list.length === 0) continue;
+    if (rs.size === 0) continue;
     const k = chooseReading(rs, NO_COUNTRIES);
     const reading = rs.list[k]!;
     const note = choiceNote(rs, k);
@@ -250,37 +250,8 @@ export function recogniseOrganisations(
     c.decisive = 'a media name in quotes';
     c.notes.push('in quotes');
   }
-  // A club's doubtful name (`الجزيرة`: the channel or the Emirati club; `مانشستر`: the city
-  // or its club) is the club in sports news.
-  if (options.sportsContext) {
-    for (const c of candidates) {
-      if (c.readings === undefined || c.confidence >= SPORTS) continue;
-      const club = sportsReading(c.readings);
-      if (club === undefined || saysPlace(words, c.first, c.cut)) continue;
-      // A name that is also a common word (`النصر` victory, `الاتفاق` agreement) needs the
-      // cue close by: a match report is full of such words.
-      const window = club.ambiguous === 'common-word' ? NEAR_WINDOW : SPORTS_WINDOW;
-      if (!sportsCueNear(words, c.first - window, c.last + window)) continue;
-      c.notes.push(club.entry === c.entry ? 'in sports news' : `${club.entry.id} chosen over ${c.entry?.id ?? 'rule'}: in sports news`);
-      c.entry = club.entry;
-      c.id = club.entry.id;
-      c.name = club.entry.name;
-      c.ambiguous = club.ambiguous;
-      c.confidence = Math.max(c.confidence, SPORTS);
-      c.decisive = 'sports news names the club';
-    }
-  }
-  // A media name after a verb of saying or a word of the press (`نقلت الجزيرة`, `قال
-  // للجزيرة`, `مراسل الجزيرة`, `في مقابلة مع الجزيرة`, `ذكرت «الحياة»`): the source that
-  // speaks, the channel or the paper, not the island or "life".
-  for (const c of candidates) {
-    if (c.entry?.type !== 'media' || c.confidence >= HEADED) continue;
-    const cue = reportingCue(words, c);
-    if (cue < 0) continue;
-    c.confidence = HEADED;
-    c.decisive = `after ${words.surface(cue)}`;
-    c.notes.push(`the source after ${words.surface(cue)}`);
-  }
+  if (options.sportsContext) preferClubsInSportsNews(words, candidates);
+  raiseMediaSources(words, candidates);
   const placeAt = (i: number, cut = 0): Candidate | undefined => placesAt.get(i)?.find((c) => c.cut === cut && c.label !== 'ORG');
 
   // A title ends a name's noun phrase: the person's name follows (`... المبارك الدكتور رائف`).
@@ -464,78 +435,7 @@ export function recogniseOrganisations(
   for (let i = 0; i < n - 1; i++) if ((any[i]! & Role.OrganisationTrigger) !== 0) triggerRules(i);
 
   // 3. Sports news: a city spelt like a club's short name is the club.
-  if (options.sportsContext) {
-    for (const place of places?.all ?? []) {
-      if (place.entry?.type !== 'city' || place.confidence === 0) continue;
-      const i = place.first;
-      // A city and the masculine nisba of its own country: its club (`ليون الفرنسي`,
-      // `بورتو البرتغالي`; نادي understood). The city itself takes the feminine (`ليون
-      // الفرنسية`): Arabic treats city names as feminine (Ryding 2005, ch. 7).
-      const j = place.last + 1;
-      if (j < n && !words.startsLine(j) && (words.anyRole[j]! & Role.DefiniteNisba) !== 0 && place.entry.country !== undefined) {
-        const own = `gpe.country.${place.entry.country}`;
-        const forms = setup.roles.nisba.get(words.id(j)) ?? NO_FORMS;
-        const r = place.cut === 0 ? 0 : place.cut === 1 ? 1 : 3;
-        // In sports news, or for a city that names a listed club: elsewhere the nisba may
-        // agree with a noun before (`مطاري عمان الأردني ودمشق السوري`, the airports).
-        if (forms.some((f) => f.definite && f.form === 'masculine' && f.place === own) && (clubs.has(words.id(i, r)) || sportsCueNear(words, i - SPORTS_WINDOW, j + SPORTS_WINDOW))) {
-          const known = orgAt(i, place.cut);
-          candidates.push(
-            makeCandidate({
-              first: i,
-              last: j,
-              cut: place.cut,
-              label: 'ORG',
-              id: known?.last === j ? known.id : null,
-              name: known?.last === j ? known.name : words.phrase(i, j, place.cut),
-              within: place.id ?? undefined,
-              confidence: SPORTS,
-              source: 'organisations:club+nisba',
-              notes: [`${place.name} + the masculine nisba ${words.surface(j)}: its club (a city takes the feminine)`],
-              priority: 1,
-            }),
-          );
-          continue;
-        }
-      }
-      if (place.first !== place.last) continue;
-      // Only where the places stage found a city of that name: the club is named after it.
-      const r = place.cut === 0 ? 0 : place.cut === 1 ? 1 : 3;
-      const club = clubs.get(words.id(i, r)) ?? clubs.get(words.id(i, r + 1));
-      // A fixture list names clubs with their country in brackets: `بوردو ( فرنسا ) -
-      // أيندهوفن ( هولندا )`.
-      const fixture = isFixture(words, i, placeAt);
-      if (club === undefined && !fixture) continue;
-      if (saysPlace(words, i, place.cut)) continue;
-      // A city named like a common word (`ليل` Lille, "night") needs the cue close by.
-      const window = place.ambiguous === 'common-word' ? NEAR_WINDOW : SPORTS_WINDOW;
-      if (!fixture && !sportsCueNear(words, i - window, i + window)) continue;
-      // A listed club of that name (`آيندهوفن`, held back as a place name): that one.
-      const listed = orgAt(i, place.cut);
-      if (listed !== undefined && listed.last === i) {
-        listed.confidence = Math.max(listed.confidence, SPORTS);
-        listed.decisive = fixture ? 'a fixture list names clubs' : 'sports news names the club';
-        listed.notes.push(fixture ? 'in a fixture list' : 'in sports news');
-        continue;
-      }
-      candidates.push(
-        makeCandidate({
-          first: i,
-          last: i,
-          cut: place.cut,
-          label: 'ORG',
-          id: club?.id ?? null,
-          name: club?.name ?? words.phrase(i, i, place.cut),
-          within: club === undefined ? (place.id ?? undefined) : undefined,
-          confidence: SPORTS,
-          source: 'organisations:sports-context',
-          notes: [club === undefined ? `${place.name}: a club, in a fixture list` : `${place.name}: the club ${club.name}, in sports news`],
-          priority: 1,
-          entry: club,
-        }),
-      );
-    }
-  }
+  if (options.sportsContext) addClubsNamedLikeCities(words, setup, places?.all ?? NO_CANDIDATES, clubs, orgAt, placeAt, candidates);
 
   const chosen = selectCandidates(candidates.filter((c) => c.confidence >= options.minConfidence));
   return { all: candidates, chosen, lookup };
@@ -586,6 +486,136 @@ function genderOf(noun: string): 'm' | 'f' {
   const last = noun.charCodeAt(noun.length - 1);
   if (last === HEH) return 'f';
   return last === TEH && noun.charCodeAt(noun.length - 2) === ALEF ? 'f' : 'm';
+}
+
+/**
+ * A club's doubtful name (`الجزيرة`: the channel or the Emirati club; `مانشستر`: the city
+ * or its club) is the club in sports news. (Module functions, not closures in
+ * recogniseOrganisations: they keep its body small enough for the compiler to inline.)
+ */
+function preferClubsInSportsNews(words: DocWords, candidates: Candidate[]): void {
+  for (const c of candidates) {
+    if (c.readings === undefined || c.confidence >= SPORTS) continue;
+    const club = sportsReading(c.readings);
+    if (club === undefined || saysPlace(words, c.first, c.cut)) continue;
+    // A name that is also a common word (`النصر` victory, `الاتفاق` agreement) needs the
+    // cue close by: a match report is full of such words.
+    const window = club.ambiguous === 'common-word' ? NEAR_WINDOW : SPORTS_WINDOW;
+    if (!sportsCueNear(words, c.first - window, c.last + window)) continue;
+    c.notes.push(club.entry === c.entry ? 'in sports news' : `${club.entry.id} chosen over ${c.entry?.id ?? 'rule'}: in sports news`);
+    c.entry = club.entry;
+    c.id = club.entry.id;
+    c.name = club.entry.name;
+    c.ambiguous = club.ambiguous;
+    c.confidence = Math.max(c.confidence, SPORTS);
+    c.decisive = 'sports news names the club';
+  }
+}
+
+/**
+ * A media name after a verb of saying or a word of the press (`نقلت الجزيرة`, `قال
+ * للجزيرة`, `مراسل الجزيرة`, `في مقابلة مع الجزيرة`, `ذكرت «الحياة»`): the source that
+ * speaks, the channel or the paper, not the island or "life".
+ */
+function raiseMediaSources(words: DocWords, candidates: Candidate[]): void {
+  for (const c of candidates) {
+    if (c.entry?.type !== 'media' || c.confidence >= HEADED) continue;
+    const cue = reportingCue(words, c);
+    if (cue < 0) continue;
+    c.confidence = HEADED;
+    c.decisive = `after ${words.surface(cue)}`;
+    c.notes.push(`the source after ${words.surface(cue)}`);
+  }
+}
+
+const NO_CANDIDATES: readonly Candidate[] = [];
+
+/**
+ * Clubs named like their city, from the places stage's cities: a city and the masculine
+ * nisba of its own country (`ليون الفرنسي`, `بورتو البرتغالي`; نادي understood; the city
+ * itself takes the feminine, `ليون الفرنسية`: Arabic treats city names as feminine, Ryding
+ * 2005, ch. 7); a city that is a club's short name near sports cues; a city in a fixture list.
+ */
+function addClubsNamedLikeCities(
+  words: DocWords,
+  setup: GazetteerSetup,
+  placeCandidates: readonly Candidate[],
+  clubs: ReadonlyMap<number, GazetteerEntry>,
+  orgAt: (i: number, cut?: number) => Candidate | undefined,
+  placeAt: (i: number, cut?: number) => Candidate | undefined,
+  candidates: Candidate[],
+): void {
+  const n = words.count;
+  for (const place of placeCandidates) {
+    if (place.entry?.type !== 'city' || place.confidence === 0) continue;
+    const i = place.first;
+    // A city and the masculine nisba of its own country: its club (`ليون الفرنسي`,
+    // `بورتو البرتغالي`; نادي understood). The city itself takes the feminine (`ليون
+    // الفرنسية`): Arabic treats city names as feminine (Ryding 2005, ch. 7).
+    const j = place.last + 1;
+    if (j < n && !words.startsLine(j) && (words.anyRole[j]! & Role.DefiniteNisba) !== 0 && place.entry.country !== undefined) {
+      const own = `gpe.country.${place.entry.country}`;
+      const forms = setup.roles.nisba.get(words.id(j)) ?? NO_FORMS;
+      const r = place.cut === 0 ? 0 : place.cut === 1 ? 1 : 3;
+      // In sports news, or for a city that names a listed club: elsewhere the nisba may
+      // agree with a noun before (`مطاري عمان الأردني ودمشق السوري`, the airports).
+      if (forms.some((f) => f.definite && f.form === 'masculine' && f.place === own) && (clubs.has(words.id(i, r)) || sportsCueNear(words, i - SPORTS_WINDOW, j + SPORTS_WINDOW))) {
+        const known = orgAt(i, place.cut);
+        candidates.push(
+          makeCandidate({
+            first: i,
+            last: j,
+            cut: place.cut,
+            label: 'ORG',
+            id: known?.last === j ? known.id : null,
+            name: known?.last === j ? known.name : words.phrase(i, j, place.cut),
+            within: place.id ?? undefined,
+            confidence: SPORTS,
+            source: 'organisations:club+nisba',
+            notes: [`${place.name} + the masculine nisba ${words.surface(j)}: its club (a city takes the feminine)`],
+            priority: 1,
+          }),
+        );
+        continue;
+      }
+    }
+    if (place.first !== place.last) continue;
+    // Only where the places stage found a city of that name: the club is named after it.
+    const r = place.cut === 0 ? 0 : place.cut === 1 ? 1 : 3;
+    const club = clubs.get(words.id(i, r)) ?? clubs.get(words.id(i, r + 1));
+    // A fixture list names clubs with their country in brackets: `بوردو ( فرنسا ) -
+    // أيندهوفن ( هولندا )`.
+    const fixture = isFixture(words, i, placeAt);
+    if (club === undefined && !fixture) continue;
+    if (saysPlace(words, i, place.cut)) continue;
+    // A city named like a common word (`ليل` Lille, "night") needs the cue close by.
+    const window = place.ambiguous === 'common-word' ? NEAR_WINDOW : SPORTS_WINDOW;
+    if (!fixture && !sportsCueNear(words, i - window, i + window)) continue;
+    // A listed club of that name (`آيندهوفن`, held back as a place name): that one.
+    const listed = orgAt(i, place.cut);
+    if (listed !== undefined && listed.last === i) {
+      listed.confidence = Math.max(listed.confidence, SPORTS);
+      listed.decisive = fixture ? 'a fixture list names clubs' : 'sports news names the club';
+      listed.notes.push(fixture ? 'in a fixture list' : 'in sports news');
+      continue;
+    }
+    candidates.push(
+      makeCandidate({
+        first: i,
+        last: i,
+        cut: place.cut,
+        label: 'ORG',
+        id: club?.id ?? null,
+        name: club?.name ?? words.phrase(i, i, place.cut),
+        within: club === undefined ? (place.id ?? undefined) : undefined,
+        confidence: SPORTS,
+        source: 'organisations:sports-context',
+        notes: [club === undefined ? `${place.name}: a club, in a fixture list` : `${place.name}: the club ${club.name}, in sports news`],
+        priority: 1,
+        entry: club,
+      }),
+    );
+  }
 }
 
 /** Whether a sports cue word is among tokens `[from, to]` (clipped to the document). */

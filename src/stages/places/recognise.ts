@@ -117,10 +117,7 @@ export function recognisePlaces(doc: Doc, setup: GazetteerSetup, options: PlaceR
     const rs = placeReadings(index, readingTable, m);
     matchReadings.push(rs);
     // The default reading an unmarked country (`الكويت`, not the city it also names).
-    // (No read of rs[0] on an empty list: a read past an array's end is V8's slow path.)
-    if (rs.list.length === 0) continue;
-    const r = rs.list[0]!;
-    if (r.ambiguous === undefined && r.entry.type === 'country' && r.entry.country !== undefined) countries.add(r.entry.country);
+    if (rs.sureCountry !== undefined) countries.add(rs.sureCountry);
   }
 
   // 2. Gazetteer candidates with prior confidences.
@@ -129,7 +126,7 @@ export function recognisePlaces(doc: Doc, setup: GazetteerSetup, options: PlaceR
   for (let k = 0; k < matches.length; k++) {
     const m = matches[k]!;
     const rs = matchReadings[k]!;
-    if (rs.list.length === 0) continue;
+    if (rs.size === 0) continue;
     const chosen = chooseReading(rs, countries);
     const reading = rs.list[chosen]!;
     const note = choiceNote(rs, chosen);
