@@ -114,3 +114,13 @@ describe('noun phrases of organisation rules stop at a title', () => {
     expect(run('أكد نائب رئيس اللجنة الملكية لإعمار المسجد الأقصى المبارك الدكتور رائف نجم')).toEqual([['ORG', 'اللجنة الملكية لإعمار المسجد الأقصى المبارك']]);
   });
 });
+
+describe('a company or media name quoted alone is the organisation', () => {
+  const cases: [string, Found[]][] = [
+    ['قافلة « نيسان » لسيارات الدفع الرباعي', [['ORG', 'نيسان']]],
+    ['في شهر نيسان الماضي', []], // the month
+    ['لسهم “ إعمار ” الذي سجل', [['ORG', 'إعمار']]],
+    ['مشاريع إعمار المدينة', []], // "reconstruction"
+  ];
+  it.each(cases)('%s', (text, expected) => expect(run(text)).toEqual(expected));
+});

@@ -242,12 +242,14 @@ export function recogniseOrganisations(
     for (const c of kept) candidates.push(c);
   }
   const orgAt = (i: number, cut = 0): Candidate | undefined => orgsAt.get(i)?.find((c) => c.cut === cut);
-  // News puts the names of papers and channels in quotes (« الشرق الأوسط »): quoted, a
-  // media name is the organisation, not the region or city it is named after.
+  // News puts the names of papers, channels and companies in quotes (« الشرق الأوسط »،
+  // « نيسان »، « إعمار »): quoted alone, such a name is the organisation, not the region,
+  // the month or the word it is named after.
   for (const c of candidates) {
-    if (c.entry?.type !== 'media' || c.cut !== 0 || !isQuote(words, c.first - 1, QUOTES_OPEN) || !isQuote(words, c.last + 1, QUOTES_CLOSE)) continue;
+    const type = c.entry?.type;
+    if ((type !== 'media' && type !== 'company') || c.cut !== 0 || !isQuote(words, c.first - 1, QUOTES_OPEN) || !isQuote(words, c.last + 1, QUOTES_CLOSE)) continue;
     c.confidence = Math.max(c.confidence, HEADED);
-    c.decisive = 'a media name in quotes';
+    c.decisive = `a ${type === 'media' ? 'media' : 'company'} name in quotes`;
     c.notes.push('in quotes');
   }
   if (options.sportsContext) preferClubsInSportsNews(words, candidates);
