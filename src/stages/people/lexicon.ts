@@ -164,7 +164,7 @@ export interface PeopleLexicon {
   latinGiven: Set<string>;
   latinSurnames: Set<string>;
   /** Vocabulary ids of particles by role in a name: `آل`, `عبد`, `أبو`... (for notes and rules). */
-  particleIds: { abd: number; al: number };
+  particleIds: { abd: number; al: number; ashar: number };
   /** Milliseconds spent loading. */
   loadMs: number;
 }
@@ -382,7 +382,8 @@ function compile(
     knownByKey,
     latinGiven,
     latinSurnames,
-    particleIds: { abd: ids.get(normalise('\u0639\u0628\u062f')) ?? -1, al: ids.get(normalise('\u0622\u0644')) ?? -1 }, // عبد آل
+    // عبد، آل، عشر (the teens of an ordinal suffix: الثالث عشر)
+    particleIds: { abd: ids.get(normalise('\u0639\u0628\u062f')) ?? -1, al: ids.get(normalise('\u0622\u0644')) ?? -1, ashar: vocabulary.intern(normalise('\u0639\u0634\u0631'), 0) },
     loadMs: performance.now() - t0,
   };
 }

@@ -263,7 +263,7 @@ export class PersonScanner {
     const cut = this.reader.cut;
     if (cut > 0) return null; // و + word after a title starts another phrase
     const strongStart = (b & (NAME_BITS | PersonRole.StartParticle | PersonRole.KnownStart)) !== 0;
-    if (!strongStart && !(this.rules.unknownAfterCue && (!office || qualified) && !this.isDefiniteWord(k) && this.unknownNameLike(k, false))) return null;
+    if (!strongStart && !(this.rules.unknownAfterCue && (!office || qualified) && this.unknownStart(k))) return null;
     if (!this.readName(k, cut, b, true, !strongStart)) return null;
     const sure = strongStart && (this.nameFirstBits & (PersonRole.Given | PersonRole.Surname | PersonRole.KnownStart | PersonRole.StartParticle)) !== 0;
     return this.candidate(k, cut, sure || this.namePerson >= 0 ? 0.95 : 0.8, office ? 'persons:office' : 'persons:title', true);
@@ -311,8 +311,15 @@ export class PersonScanner {
     return this.readName(j, 0, 0, true, true) ? this.candidate(j, 0, 0.8, 'persons:nisba', false) : null;
   }
 
-  /** True when token `j` may start a name no list knows: an indefinite word of a name's shape. */
+  /**
+   * True when token `j` may start a name no list knows: an indefinite word of a name's
+   * shape, and not a present-tense verb of four letters (تحمل، تلعب، نجد).
+   */
   private unknownStart(j: number): boolean {
+    const t = this.tokens;
+    const vs = t.vStart[j]!;
+    const first = this.units[vs]!;
+    if ((first === TEH || first === NOON) && t.vEnd[j]! - vs === 4) return false;
     return !this.isDefiniteWord(j) && (this.coverOf(j) & (COVER_PLACE | COVER_ORG | COVER_OTHER)) === 0 && this.unknownNameLike(j, false);
   }
 
@@ -438,7 +445,11 @@ export class PersonScanner {
       }
       if ((b & PersonRole.Suffix) !== 0) {
         // عبد الله الثاني، بوش الابن; not after a name with an unknown part (غونزاليز العاشر: a rank).
-        if (this.nameUnknown === 0) last = m;
+        if (this.nameUnknown === 0) {
+          last = m;
+          // الفونسو الثالث عشر: the teens take عشر after the ordinal.
+          if (this.sameLine(s, m + 1) && lookup.ids[m + 1] === this.lexicon.particleIds.ashar) last = m + 1;
+        }
         break;
       }
       if ((c & COVER_OTHER) !== 0) break;
@@ -465,13 +476,30 @@ export class PersonScanner {
       }
       // A listed word (a verb, a title, a common noun) ends the name, unless it is a
       // given name or surname that is rarely a word.
-      // After a family name only sure names go on (أبو تريكة, not أبو تريكة أمل).
-      if ((b & (PersonRole.Given | PersonRole.Surname)) !== 0 || ((b & NAME_BITS) !== 0 && (b & STOP_BITS) === 0 && !family)) {
+      // After a family name only sure names go on (أبو تريكة, not أبو تريكة أمل); علي
+      // written with ي is the name, though على is a function word.
+      const yaName = (b & PersonRole.YaFinal) !== 0 && (b & NAME_BITS) !== 0;
+      if ((b & (PersonRole.Given | PersonRole.Surname)) !== 0 || yaName || ((b & NAME_BITS) !== 0 && (b & STOP_BITS) === 0 && !family)) {
         if ((c & COVER_PLACE) !== 0 && !this.placeInName(m)) break;
         last = m;
         this.nameParts++;
         sure++;
         if ((b & PersonRole.Foreign) !== 0) foreign = true;
+        continue;
+      }
+      // A compound head that is also a word, then الله (بهاء حسب الله).
+      if ((b & PersonRole.CompoundHead) !== 0 && (this.inner.whole(lookup, m + 1) & PersonRole.Theophoric) !== 0 && this.sameLine(s, m + 1)) {
+        last = m + 1;
+        this.nameParts++;
+        sure++;
+        continue;
+      }
+      // A nisba right after a given name, after a cue, is a family name (الشيخ فيصل
+      // الجامايكي); before the given name it is the title's adjective (الرئيس الأمريكي جو).
+      if ((b & PersonRole.Nisba) !== 0 && cue && this.nameParts === 1 && last === s && (this.nameFirstBits & (PersonRole.Given | PersonRole.GivenWord)) !== 0 && this.isDefiniteWord(m)) {
+        last = m;
+        this.nameParts++;
+        family = true;
         continue;
       }
       if ((b & STOP_BITS) !== 0) break;
@@ -480,7 +508,9 @@ export class PersonScanner {
       const allowed = foreign ? Math.max(maxUnknown, 2) : maxUnknown;
       // A name that starts with a word no list knows takes no definite word after it
       // (وأكد شركاء التحالف: a noun phrase, not a name).
-      if (this.nameUnknown < allowed && !(unknownStart && this.isDefiniteWord(m)) && this.unknownNameLike(m, foreign && this.nameParts === 1)) {
+      // Right after a given name the family name may start like a proclitic (ندى بسيوني، مايكل بالاك).
+      const afterGiven = last === m - 1 && (this.inner.whole(lookup, last) & (PersonRole.Given | PersonRole.GivenWord)) !== 0;
+      if (this.nameUnknown < allowed && !(unknownStart && this.isDefiniteWord(m)) && this.unknownNameLike(m, afterGiven && (foreign || cue || this.nameParts === 1))) {
         if ((c & COVER_PLACE) !== 0 && !this.placeInName(m)) break;
         last = m;
         this.nameUnknown++;
@@ -583,11 +613,19 @@ export class PersonScanner {
       // و ب ك ل + a word of three letters or more (بقمع، لإيقاف); but Maghrebi بو (= أبو:
       // بوصوفة), and after a foreign given name (مايكل بالاك، هنري وينكلر).
       if (!foreign && length >= 4 && first !== FEH && !(first === BEH && second === WAW)) return false;
+      if (foreign && second === ALEF && (u[vs + 2] === LAM || length >= 6)) return false; // بال، وال; بارتكاب: ب + a verbal noun
+
     }
     // Present tense and future verbs: يفعل، تتفاعل، سيفعل.
     if (first === TEH && second === TEH && length >= 4) return false;
     if (first === YEH && length >= 3) return false;
     if (first === SEEN && (second === YEH || second === TEH || second === NOON) && length >= 5) return false;
+    // Verbal nouns تفاعل (توافر، تبادل), تفعيل (تأليف) and استفعال (استرجاع); participles
+    // مفاعل (محاصر، مقاتل); a pronoun suffix ها، هم (طرحها).
+    if (first === TEH && length === 5 && (u[vs + 2] === ALEF || u[vs + 3] === YEH)) return false;
+    if (first === MEEM && length === 5 && u[vs + 2] === ALEF) return false;
+    if (length >= 5 && u[ve - 2] === HEH && (u[ve - 1] === ALEF || u[ve - 1] === MEEM)) return false;
+    if (first === ALEF && second === SEEN && u[vs + 2] === TEH && length >= 6) return false;
     // Broken plurals فعلاء (شركاء، خبراء): names ending so are listed (علاء، ضياء).
     if (length >= 4 && u[ve - 1] === HAMZA && u[ve - 2] === ALEF && !(first === ALEF && second === LAM)) return false;
     // Accusative of participles and verbal nouns (متحمسا، اتصالا: مفعلا، افتعالا).
