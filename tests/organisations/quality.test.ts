@@ -62,7 +62,9 @@ describe('a place in construct after a treaty noun names the treaty, not a place
 describe('a club named like its city', () => {
   const cases: [string, Found[]][] = [
     // The city with the masculine nisba of its own country: the club; the city takes the feminine.
-    ['فاز نانت الفرنسي على ضيفه في الدوري', [['ORG', 'نانت الفرنسي']]],
+    ['فاز نانت الفرنسي على ضيفه في الدوري', [['ORG', 'نانت']]], // the nisba is its adjective
+    ['التعادل بدون أهداف أمام قطر القطري', [['ORG', 'قطر']]], // a country is feminine too
+    ['فاز ليون الفرنسي على ضيفه', [['ORG', 'ليون الفرنسي']]], // a club listed with its nisba
     ['في مدينة ليون الفرنسية', [['GPE', 'ليون']]],
     // A fixture list: club ( country ) - club ( country ).
     [

@@ -549,39 +549,50 @@ function addClubsNamedLikeCities(
 ): void {
   const n = words.count;
   for (const place of placeCandidates) {
-    if (place.entry?.type !== 'city' || place.confidence === 0) continue;
+    const entry = place.entry;
+    if (entry === undefined || place.confidence === 0) continue;
+    const type = entry.type;
+    if (type !== 'city' && type !== 'country') continue;
     const i = place.first;
     // A city and the masculine nisba of its own country: its club (`ليون الفرنسي`,
     // `بورتو البرتغالي`; نادي understood). The city itself takes the feminine (`ليون
     // الفرنسية`): Arabic treats city names as feminine (Ryding 2005, ch. 7).
     const j = place.last + 1;
-    if (j < n && !words.startsLine(j) && (words.anyRole[j]! & Role.DefiniteNisba) !== 0 && place.entry.country !== undefined) {
-      const own = `gpe.country.${place.entry.country}`;
+    if (j < n && !words.startsLine(j) && (words.anyRole[j]! & Role.DefiniteNisba) !== 0 && entry.country !== undefined) {
+      const ownCountry = `gpe.country.${entry.country}`;
       const forms = setup.roles.nisba.get(words.id(j)) ?? NO_FORMS;
       const r = place.cut === 0 ? 0 : place.cut === 1 ? 1 : 3;
       // In sports news, or for a city that names a listed club: elsewhere the nisba may
       // agree with a noun before (`مطاري عمان الأردني ودمشق السوري`, the airports).
+      // (`قطر القطري`, `الكويت الكويتي`: a country is feminine too, so with its own masculine
+      // nisba it names its club.)
+      const own = type === 'country' ? place.id : ownCountry;
       if (forms.some((f) => f.definite && f.form === 'masculine' && f.place === own) && (clubs.has(words.id(i, r)) || sportsCueNear(words, i - SPORTS_WINDOW, j + SPORTS_WINDOW))) {
+        // A club listed with its nisba (`ليون الفرنسي`) is matched already. Otherwise the
+        // club is the name, and the nisba its adjective, outside the span (as ANERcorp marks
+        // `قطر القطري` → `قطر`).
         const known = orgAt(i, place.cut);
-        candidates.push(
-          makeCandidate({
+        if (known === undefined || known.last !== j) {
+          const c = makeCandidate({
             first: i,
-            last: j,
+            last: place.last,
             cut: place.cut,
             label: 'ORG',
-            id: known?.last === j ? known.id : null,
-            name: known?.last === j ? known.name : words.phrase(i, j, place.cut),
+            id: known?.last === place.last ? known.id : null,
+            name: known?.last === place.last ? known.name : words.phrase(i, place.last, place.cut),
             within: place.id ?? undefined,
             confidence: SPORTS,
             source: 'organisations:club+nisba',
-            notes: [`${place.name} + the masculine nisba ${words.surface(j)}: its club (a city takes the feminine)`],
+            notes: [`${place.name} + the masculine nisba ${words.surface(j)}: its club (a ${type} takes the feminine)`],
             priority: 1,
-          }),
-        );
+          });
+          c.decisive = `the masculine nisba ${words.surface(j)} after it`;
+          candidates.push(c);
+        }
         continue;
       }
     }
-    if (place.first !== place.last) continue;
+    if (place.first !== place.last || type !== 'city') continue;
     // Only where the places stage found a city of that name: the club is named after it.
     const r = place.cut === 0 ? 0 : place.cut === 1 ? 1 : 3;
     const club = clubs.get(words.id(i, r)) ?? clubs.get(words.id(i, r + 1));
