@@ -139,6 +139,11 @@ export const peopleFilesOption = {
   demonyms: z.array(z.string()).default(['builtin:places/demonyms.jsonl', 'builtin:people/demonyms-extra.jsonl']),
 };
 
+/** Key of a pair of vocabulary ids (ids stay far below 2^20; the product is an exact double). */
+export function pairKey(first: number, second: number): number {
+  return first * 1048576 + second;
+}
+
 /** The resolved file options. */
 export interface PeopleFiles {
   cues: string;
@@ -156,10 +161,10 @@ export interface PeopleLexicon {
   /** Nisba forms by vocabulary id. */
   nisba: Map<number, NisbaInfo>;
   people: KnownPerson[];
-  /** Known names by their first token's id, longest first. */
-  knownByFirst: Map<number, KnownName[]>;
-  /** Known full names and short forms by their ids joined with commas: the value of a span. */
-  knownByKey: Map<string, KnownName>;
+  /** Known names of one token by its id. */
+  knownSingle: Map<number, KnownName>;
+  /** Known names of several tokens by their first two ids ({@link pairKey}), longest first. */
+  knownByPair: Map<number, KnownName[]>;
   /** Latin given names (lower case) and known surnames (lower case), for names in Latin script. */
   latinGiven: Set<string>;
   latinSurnames: Set<string>;
@@ -360,26 +365,30 @@ function compile(
   const nisba = new Map<number, NisbaInfo>();
   for (const [word, info] of nisbaByWord) nisba.set(ids.get(word)!, info);
 
-  const knownByFirst = new Map<number, KnownName[]>();
-  const knownByKey = new Map<string, KnownName>();
+  const knownSingle = new Map<number, KnownName>();
+  const knownByPair = new Map<number, KnownName[]>();
   for (const n of pendingKnown) {
     const k: KnownName = { ids: Int32Array.from(n.tokens.map((t) => ids.get(t)!)), person: n.person, needsCue: n.needsCue, short: n.short };
-    const key = Array.from(k.ids).join(',');
-    if (!knownByKey.has(key)) knownByKey.set(key, k);
     knownNames.push(k);
-    const list = knownByFirst.get(k.ids[0]!) ?? [];
-    list.push(k);
-    knownByFirst.set(k.ids[0]!, list);
+    if (k.ids.length === 1) {
+      // The first entry of a name wins (a full name before another person's short form).
+      if (!knownSingle.has(k.ids[0]!)) knownSingle.set(k.ids[0]!, k);
+      continue;
+    }
+    const key = pairKey(k.ids[0]!, k.ids[1]!);
+    const list = knownByPair.get(key) ?? [];
+    if (!list.some((o) => o.ids.length === k.ids.length && o.ids.every((id, x) => id === k.ids[x]))) list.push(k);
+    knownByPair.set(key, list);
   }
-  for (const list of knownByFirst.values()) list.sort((a, b) => b.ids.length - a.ids.length);
+  for (const list of knownByPair.values()) list.sort((a, b) => b.ids.length - a.ids.length);
 
   return {
     vocabulary,
     roles,
     nisba,
     people,
-    knownByFirst,
-    knownByKey,
+    knownSingle,
+    knownByPair,
     latinGiven,
     latinSurnames,
     // عبد، آل، عشر (the teens of an ordinal suffix: الثالث عشر)

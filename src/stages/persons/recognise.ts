@@ -23,7 +23,7 @@
 import type { Annotation, Doc } from '../../core/document.js';
 import { TokenFlag, TokenKind, type TokenTable } from '../../core/tokens.js';
 import { READINGS, READING_CUTS, type TokenLookup } from '../gazetteer/phrase-index.js';
-import { NAME_BITS, PersonRole, type KnownName, type PeopleLexicon } from '../people/lexicon.js';
+import { NAME_BITS, PersonRole, pairKey, type KnownName, type PeopleLexicon } from '../people/lexicon.js';
 import { RoleReader } from '../people/reading.js';
 import { PEOPLE_SCOPE, documentLookup } from '../token-lookup.js';
 
@@ -558,19 +558,25 @@ export class PersonScanner {
 
   /** The longest known name starting at `s` whose first token has id `firstId`. */
   private knownAt(s: number, firstId: number, cue: boolean): KnownName | null {
-    const list = this.lexicon.knownByFirst.get(firstId);
-    if (list === undefined) return null;
+    const lexicon = this.lexicon;
     const ids = this.lookup.ids;
-    for (const k of list) {
-      if (k.needsCue && !cue) continue;
-      let ok = true;
-      for (let x = 1; ok && x < k.ids.length; x++) {
-        const m = s + x;
-        ok = m < this.tokens.count && this.sameLine(s, m) && ids[m] === k.ids[x];
+    const next = s + 1;
+    if (next < this.tokens.count && this.sameLine(s, next) && ids[next]! >= 0) {
+      const list = lexicon.knownByPair.get(pairKey(firstId, ids[next]!));
+      if (list !== undefined) {
+        for (const k of list) {
+          if (k.needsCue && !cue) continue;
+          let ok = true;
+          for (let x = 2; ok && x < k.ids.length; x++) {
+            const m = s + x;
+            ok = m < this.tokens.count && this.sameLine(s, m) && ids[m] === k.ids[x];
+          }
+          if (ok) return k;
+        }
       }
-      if (ok) return k;
     }
-    return null;
+    const single = lexicon.knownSingle.get(firstId);
+    return single === undefined || (single.needsCue && !cue) ? null : single;
   }
 
   /** A place annotation on a name part: accepted in family-name position, after a given name. */
@@ -691,7 +697,10 @@ export class PersonScanner {
     const anns = this.coverAnnotations;
     for (let a = 0; a < anns.length; a++) {
       const ann = anns[a]!;
-      const bit = ann.label === 'GPE' || ann.label === 'LOC' ? COVER_PLACE : ann.label === 'ORG' ? COVER_ORG : ann.label === 'PERS' ? 0 : COVER_OTHER;
+      // Numbers, amounts and NORP need no cover: their tokens are digits or listed words
+      // that end a name anyway; dates are kept (a month name is no family name).
+      const label = ann.label;
+      const bit = label === 'GPE' || label === 'LOC' ? COVER_PLACE : label === 'ORG' ? COVER_ORG : label === 'DATE' ? COVER_OTHER : 0;
       if (bit === 0) continue;
       for (let k = t.indexAt(ann.start); k < n && t.start[k]! < ann.end; k++) {
         cover[k] = cover[k]! | bit;
@@ -710,12 +719,20 @@ export class PersonScanner {
 
   /** The known person whose name or short form is exactly tokens [first, last], or -1. */
   private personOfSpan(first: number, last: number): number {
-    if (last - first > 8) return -1;
     const firstId = this.reader.id;
     if ((this.inner.of(firstId) & PersonRole.KnownStart) === 0) return -1;
-    let key = String(firstId);
-    for (let k = first + 1; k <= last; k++) key += `,${this.lookup.ids[k]!}`;
-    return this.lexicon.knownByKey.get(key)?.person ?? -1;
+    if (last === first) return this.lexicon.knownSingle.get(firstId)?.person ?? -1;
+    const ids = this.lookup.ids;
+    const list = this.lexicon.knownByPair.get(pairKey(firstId, ids[first + 1]!));
+    if (list === undefined) return -1;
+    const length = last - first + 1;
+    for (const k of list) {
+      if (k.ids.length !== length) continue;
+      let same = true;
+      for (let x = 2; same && x < length; x++) same = ids[first + x] === k.ids[x];
+      if (same) return k.person;
+    }
+    return -1;
   }
 
   /**
@@ -754,6 +771,11 @@ export class PersonScanner {
     // letter mod 64, length mod 64) rules out almost every token with two reads.
     const filter = this.memoryFilter;
     filter.fill(0);
+    // Remembered names are mostly words no list knows; when all are, a token that is a
+    // listed word (whole) is skipped on its id alone.
+    let listed = false;
+    for (const r of remembered) if (lookup.ids[r.first]! >= 0) listed = true;
+    const ids = lookup.ids;
     for (const r of remembered) {
       const length = t.vEnd[r.first]! - t.vStart[r.first]!;
       const last = this.units[t.vEnd[r.first]! - 1]! & 63;
@@ -768,6 +790,7 @@ export class PersonScanner {
     const vEnd = t.vEnd;
     const units = this.units;
     for (let i = 0; i < n; i++) {
+      if (!listed && ids[i]! >= 0) continue;
       const ve = vEnd[i]!;
       const key = ((units[ve - 1]! & 63) << 6) | ((ve - vStart[i]!) & 63);
       if ((filter[key >>> 5]! & (1 << (key & 31))) === 0) continue;
