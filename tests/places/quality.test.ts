@@ -106,3 +106,17 @@ describe('a definite name after a definite noun is its adjective', () => {
   ];
   it.each(cases)('%s', (text, expected) => expect(run(text)).toEqual(expected));
 });
+
+describe('منطقة + a name the gazetteer lacks: only a foreign-looking word', () => {
+  const cases: [string, Found[]][] = [
+    ['لهذا الغرض فإن منطقة سراخس تقع في', [['LOC', 'سراخس']]],
+    ['ثار بركان مايون بمنطقة بيكول في وسط البلاد', [['LOC', 'بيكول']]],
+    ['أقام منطقة عازلة', []],
+    ['في منطقة نفوذ روسية', []], // a masdar of the pattern فعول
+    ['وقعت في منطقة نزاع', []],
+    ['تستمر كمنطقة جذب سياحي', []],
+    ['في منطقة الحدود', []], // a definite common noun in construct
+    ['داخل منطقة الجزاء', []],
+  ];
+  it.each(cases)('%s', (text, expected) => expect(run(text)).toEqual(expected));
+});

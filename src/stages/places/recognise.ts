@@ -19,11 +19,13 @@ import { DocWords } from '../gazetteer/doc-words.js';
 import { READING_CUTS, matchesAt, type PhraseMatch, type TokenLookup } from '../gazetteer/phrase-index.js';
 import { documentLookup, type GazetteerSetup } from '../gazetteer/setup.js';
 import { COMMON_WORD_CONFIDENCE, priorOf } from '../gazetteer/prior.js';
+import type { PlaceTrigger } from '../gazetteer/rules-data.js';
 import { Role } from '../gazetteer/word-roles.js';
 
 const WAW = 0x0648; // U+0648 ARABIC LETTER WAW: the conjunction "and"
 const FEH = 0x0641; // U+0641 ARABIC LETTER FEH: the conjunction "so"
 const YEH = 0x064a; // U+064A ARABIC LETTER YEH: prefix of the imperfect verb
+const ALEF = 0x0627; // U+0627 ARABIC LETTER ALEF
 /** -ات, -ها, -هم, -هما, -ون, -ين at the end of a word (view letters, teh marbuta folded). */
 const SUFFIXES_NOT_NAMES = /(?:\u0627\u062a|\u0647\u0627|\u0647\u0645|\u0647\u0645\u0627|\u0648\u0646|\u064a\u0646)$/;
 const TEH_MARBUTA_FOLDED = 0x0647; // U+0647 HEH: where the view folds U+0629 TEH MARBUTA
@@ -339,7 +341,7 @@ function addTriggerContext(
         // "the city of Mosul", but after المدينة or الجزيرة a new phrase begins.
         !words.isDefinite(i, r) &&
         byStart.get(j) === undefined &&
-        isUnknownName(words, j, reading, i, r)
+        isUnknownName(words, j, reading, i, r, trigger)
       ) {
         last = j;
         if ((words.roleOf(j + 1) & Role.DirectionAdjective) !== 0 && !words.startsLine(j + 1)) last = j + 1;
@@ -405,7 +407,7 @@ function preferType(c: Candidate, type: string, trigger: string): void {
  * not an indefinite adjective agreeing with an indefinite trigger (`مدينة كبيرة`: a
  * feminine adjective ends in teh marbuta).
  */
-function isUnknownName(words: DocWords, j: number, reading: number, t: number, tr: number): boolean {
+function isUnknownName(words: DocWords, j: number, reading: number, t: number, tr: number, trigger: PlaceTrigger): boolean {
   if (!words.isWord(j)) return false;
   const blocked = Role.FunctionWord | Role.CommonNoun | Role.PlaceTrigger | Role.OrganisationTrigger | Role.DirectionNoun | Role.DirectionAdjective | Role.Nisba;
   if ((words.roleOf(j, reading) & blocked) !== 0) return false;
@@ -420,6 +422,11 @@ function isUnknownName(words: DocWords, j: number, reading: number, t: number, t
   if (reading === 0 && (first === WAW || first === FEH || first === YEH)) return false;
   if ((first === TEH || first === NOON) && text.length >= 4 && text.length <= IMPERFECT_MAX) return false;
   if (SUFFIXES_NOT_NAMES.test(text)) return false;
+  // `منطقة` (area) takes common nouns in construct far more often than names (`منطقة
+  // الحدود`, `منطقة نفوذ`, `منطقة نزاع`, `منطقة جذب`): only an indefinite word of four
+  // letters or more that is not a masdar of the patterns فعال / فعول (Ryding 2005, ch. 5)
+  // is taken for a name there.
+  if (trigger.type === 'other-place' && (words.isDefinite(j, reading) || text.length < 4 || isShortMasdar(text))) return false;
   if (!words.isDefinite(j, reading) && !words.isDefinite(t, tr)) {
     // An indefinite adjective agrees with the indefinite trigger (Ryding 2005, ch. 10): a
     // feminine one ends in teh marbuta (`مدينة كبيرة`), and after a masculine trigger a
@@ -431,6 +438,13 @@ function isUnknownName(words: DocWords, j: number, reading: number, t: number, t
     if (masculine && lastUnit === YEH && text.length >= 4) return false;
   }
   return true;
+}
+
+/** A four-letter masdar of the patterns فعال (نزاع، صراع) or فعول (نفوذ، حدود): alef or waw third. */
+function isShortMasdar(text: string): boolean {
+  if (text.length !== 4) return false;
+  const third = text.charCodeAt(2);
+  return third === ALEF || third === WAW;
 }
 
 /**
