@@ -120,3 +120,7 @@ describe('منطقة + a name the gazetteer lacks: only a foreign-looking word',
   ];
   it.each(cases)('%s', (text, expected) => expect(run(text)).toEqual(expected));
 });
+
+describe('a proclitic and a listed word is no unknown name after a trigger', () => {
+  it('منطقة كداعش', () => expect(run('منطقة كداعش')).toEqual([['ORG', 'داعش']]));
+});

@@ -16,7 +16,7 @@ import type { Annotation, Doc } from '../../core/document.js';
 import { TokenKind } from '../../core/tokens.js';
 import { chooseReading, choiceNote, makeCandidate, rankReadings, selectCandidates, type Candidate, type NameReading, type RankedReadings } from '../gazetteer/candidates.js';
 import { DocWords } from '../gazetteer/doc-words.js';
-import { READING_CUTS, matchesAt, type PhraseMatch, type TokenLookup } from '../gazetteer/phrase-index.js';
+import { READINGS, READING_CUTS, matchesAt, type PhraseMatch, type TokenLookup } from '../gazetteer/phrase-index.js';
 import { documentLookup, type GazetteerSetup } from '../gazetteer/setup.js';
 import { COMMON_WORD_CONFIDENCE, priorOf } from '../gazetteer/prior.js';
 import type { PlaceTrigger } from '../gazetteer/rules-data.js';
@@ -413,6 +413,8 @@ function isUnknownName(words: DocWords, j: number, reading: number, t: number, t
   if ((words.roleOf(j, reading) & blocked) !== 0) return false;
   const text = words.text(j, reading);
   if (text.length < 3) return false;
+  // A token that is a proclitic and a word the lists know (`كداعش`: ك + داعش) is none.
+  if (reading === 0) for (let r = 1; r < READINGS; r++) if (words.known(j, r)) return false;
   // Shapes that are not names (Ryding 2005, ch. 5 and 33): a leading و or ف is the
   // conjunction, a leading ي an imperfect verb (يقطنها، يسمى), and so is a short word with
   // the imperfect's ت or ن (a relative clause on an indefinite noun: `بحيرة تنساب عبر
