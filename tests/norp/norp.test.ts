@@ -21,6 +21,8 @@ describe('NORP: a nisba as the adjective of a person or people noun', () => {
     ['وقال مسؤول أمريكي إن', ['أمريكي']],
     ['وصل السفير الفرنسي إلى بيروت', ['الفرنسي']],
     ['أعلن المتحدث الرسمي التركي', ['التركي']],
+    ['التقى بالعاهل الأردني في عمان', ['الأردني']],
+    ['وأفادت مصادر فلسطينية بأن', ['فلسطينية']],
   ])('%s', (text, expected) => expect(norp(text)).toEqual(expected));
 });
 
@@ -32,6 +34,8 @@ describe('NORP: a plural or collective nisba as a noun', () => {
     ['يعيش آلاف اللبنانيين في الخارج', ['اللبنانيين']],
     ['صوت الجمهوريون ضد القانون', ['الجمهوريون']],
     ['ورحب المسلمون بالقرار', ['المسلمون']],
+    ['ويعيش نحو مليون سوري في تركيا', ['سوري']], // a singular after a number is a noun
+    ['قتل 15 سوريا', []], // (the accusative singular is no listed form)
   ])('%s', (text, expected) => expect(norp(text)).toEqual(expected));
 });
 

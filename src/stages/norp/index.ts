@@ -23,7 +23,7 @@ import { TokenKind } from '../../core/tokens.js';
 import type { TokenLookup } from '../gazetteer/phrase-index.js';
 import { HEAD_BITS, PersonRole, loadPeopleLexicon, peopleFilesOption, type NisbaInfo, type PeopleLexicon } from '../people/lexicon.js';
 import { RoleReader } from '../people/reading.js';
-import { PEOPLE_SCOPE, documentLookup } from '../token-lookup.js';
+import { NUMBER_WORD_SCOPE, PEOPLE_SCOPE, documentLookup } from '../token-lookup.js';
 
 export const norpOptions = z.strictObject({
   ...peopleFilesOption,
@@ -77,6 +77,11 @@ class NorpScanner {
       } else if (info.plural && this.options.nouns && (!ambiguous || previousEnd === i - 1)) {
         source = 'norp:noun';
         confidence = ambiguous ? 0.7 : 0.9;
+      } else if (!info.plural && !info.definite && this.options.nouns && cut === 0 && this.afterNumber(lookup, i)) {
+        // مليون سوري، ثلاثة أمريكيين: after a number the singular is a noun (Arabic counts
+        // 11 and up with a singular).
+        source = 'norp:noun';
+        confidence = 0.85;
       } else if (cut > 0 && previousEnd === i - 1 && this.options.adjectives) {
         // و + nisba right after a NORP: the same head (السعودي والأمريكي).
         source = 'norp:coordinated';
@@ -106,6 +111,14 @@ class NorpScanner {
       skipped++;
     }
     return false;
+  }
+
+  /** True when the token before `i` is a number in digits or a number word (of the same line). */
+  private afterNumber(lookup: TokenLookup, i: number): boolean {
+    const p = i - 1;
+    if (p < 0 || lookup.lineEnd[p]! <= i) return false;
+    const kind = lookup.tokens.kind[p];
+    return kind === TokenKind.Number || (kind === TokenKind.Word && (lookup.scopes[p]! & NUMBER_WORD_SCOPE) !== 0);
   }
 
   /** True when token `j` starts with the article (ال, or لل after a proclitic). */

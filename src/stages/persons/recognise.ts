@@ -254,7 +254,7 @@ export class PersonScanner {
       }
     }
     // Nisba and title adjectives: الرئيس الأمريكي الأسبق، اللاعب الدولي المغربي.
-    for (let guard = 0; guard < 4 && (b & (PersonRole.Nisba | PersonRole.TitleAdjective)) !== 0 && (b & NAME_BITS) === 0; guard++) {
+    for (let guard = 0; guard < 4 && ((b & (PersonRole.Nisba | PersonRole.TitleAdjective)) !== 0 || this.isRelationalAdjective(k, b)) && (b & NAME_BITS) === 0; guard++) {
       qualified = true;
       k++;
       if (!this.sameLine(i, k) || !this.isWord(k)) return null;
@@ -274,6 +274,15 @@ export class PersonScanner {
     if (cut === 0) return false;
     const vs = this.tokens.vStart[i]! + this.lookup.lead[i]!;
     return this.units[vs] === LAM && this.units[vs + 1] === LAM;
+  }
+
+  /**
+   * True for a definite relational adjective no list names as a person (الخبير الاقتصادي،
+   * المحلل السياسي): ال + a word ending in ي, between a title and the name.
+   */
+  private isRelationalAdjective(k: number, b: number): boolean {
+    if ((b & (NAME_BITS | PersonRole.KnownStart | PersonRole.Title | PersonRole.Office)) !== 0 || !this.isDefiniteWord(k)) return false;
+    return this.units[this.tokens.vEnd[k]! - 1] === YEH;
   }
 
   /** True when token `k` starts with the article ال. */
