@@ -55,6 +55,7 @@ class NorpScanner {
   }
 
   scan(doc: Doc): void {
+    this.namedDoc = null;
     const lookup = documentLookup(doc, this.lexicon.vocabulary);
     const tokens = lookup.tokens;
     const scopes = lookup.scopes;
@@ -89,9 +90,25 @@ class NorpScanner {
       } else continue;
       if (confidence < this.options.minConfidence) continue;
       const start = tokens.view.originalStart(tokens.vStart[i]! + cut);
+      // A place or organisation of the same span is the name (الجمهوريون the party, a
+      // listed armed group): it would lose the tie on the label's order otherwise.
+      if (this.namedAt(doc).get(start) === tokens.end[i]!) continue;
       doc.annotate({ label: 'NORP', start, end: tokens.end[i]!, value: { id: info.id, name: info.name }, source, confidence, note: undefined });
       previousEnd = i;
     }
+  }
+
+  private named: Map<number, number> | null = null;
+  private namedDoc: Doc | null = null;
+
+  /** Ends of the place and organisation annotations by start (built once per document, when first needed). */
+  private namedAt(doc: Doc): Map<number, number> {
+    if (this.namedDoc !== doc || this.named === null) {
+      this.named = new Map();
+      this.namedDoc = doc;
+      for (const a of doc.annotations) if (a.label === 'ORG' || a.label === 'GPE' || a.label === 'LOC') this.named.set(a.start, a.end);
+    }
+    return this.named;
   }
 
   /** True when the nisba at `i` qualifies a person or people noun of its gender before it. */

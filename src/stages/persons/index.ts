@@ -13,7 +13,7 @@ import { z } from 'zod';
 import type { Annotation, Doc } from '../../core/document.js';
 import { defineStage } from '../../core/stage.js';
 import { loadPeopleLexicon, peopleFilesOption, type PeopleLexicon } from '../people/lexicon.js';
-import { PersonScanner, type PersonCandidate } from './recognise.js';
+import { PersonScanner, placeMayBeName, type PersonCandidate } from './recognise.js';
 
 export const personsOptions = z.strictObject({
   ...peopleFilesOption,
@@ -59,7 +59,7 @@ function writePersons(doc: Doc, scanner: PersonScanner, lexicon: PeopleLexicon, 
       const same = a.start === start && a.end === end;
       // A place or organisation reaching beyond the name wins; so does one of the same
       // span when nothing makes the person sure.
-      if (a.start < start || a.end > end || (same && !c.strong)) keep = false;
+      if (a.start < start || a.end > end || (same && !c.strong) || ((a.label === 'GPE' || a.label === 'LOC') && !placeMayBeName(a))) keep = false;
     }
     if (!keep) continue;
     const notes: string[] = [];

@@ -398,7 +398,14 @@ export class PersonScanner {
       return false;
     }
     if (!cue && (this.coverOf(s) & COVER_ORG) !== 0) return false;
-    if ((this.coverOf(s) & COVER_PLACE) !== 0 && (bits & NAME_BITS) === 0 && known === null) return false; // الرئيس الفنزويلي سوريا
+    if ((this.coverOf(s) & COVER_PLACE) !== 0) {
+      // A name starting on a place: a listed name (الرئيس الفنزويلي سوريا is no name), not
+      // a place the context confirmed (مدينة نصر), and without a cue a sure given name
+      // whose place reading is itself unsure.
+      const a = this.coveringAnnotation(s)!;
+      if (((bits & NAME_BITS) === 0 && known === null) || !placeMayBeName(a)) return false;
+      if (!cue && !weakCue && ((bits & PersonRole.Given) === 0 || a.confidence >= 1) && known === null) return false;
+    }
     // Extend over name parts.
     const max = s + rules.maxTokens - 1;
     let complement = false; // the token after a particle belongs to the name whatever it is
@@ -489,7 +496,7 @@ export class PersonScanner {
       // written with ي is the name, though على is a function word.
       const yaName = (b & PersonRole.YaFinal) !== 0 && (b & NAME_BITS) !== 0;
       if ((b & (PersonRole.Given | PersonRole.Surname)) !== 0 || yaName || ((b & NAME_BITS) !== 0 && (b & STOP_BITS) === 0 && !family)) {
-        if ((c & COVER_PLACE) !== 0 && !this.placeInName(m)) break;
+        if ((c & COVER_PLACE) !== 0 && !this.placeInName(m, cue)) break;
         last = m;
         this.nameParts++;
         sure++;
@@ -520,7 +527,7 @@ export class PersonScanner {
       // Right after a given name the family name may start like a proclitic (ندى بسيوني، مايكل بالاك).
       const afterGiven = last === m - 1 && (this.inner.whole(lookup, last) & (PersonRole.Given | PersonRole.GivenWord)) !== 0;
       if (this.nameUnknown < allowed && !(unknownStart && this.isDefiniteWord(m)) && this.unknownNameLike(m, afterGiven && (foreign || cue || this.nameParts === 1))) {
-        if ((c & COVER_PLACE) !== 0 && !this.placeInName(m)) break;
+        if ((c & COVER_PLACE) !== 0 && !this.placeInName(m, cue)) break;
         last = m;
         this.nameUnknown++;
         this.nameParts++;
@@ -589,12 +596,15 @@ export class PersonScanner {
   }
 
   /** A place annotation on a name part: accepted in family-name position, after a given name. */
-  private placeInName(m: number): boolean {
+  private placeInName(m: number, cue: boolean): boolean {
     const a = this.coverAnnotations[this.coverBy![m]!];
-    if (a === undefined) return false;
+    if (a === undefined || !placeMayBeName(a)) return false;
     const t = this.tokens;
-    // One token only, and the name so far is a given name (إسحاق نيوتن).
-    return a.start >= t.start[m]! && a.end <= t.end[m]! && this.nameParts === 1 && (this.nameFirstBits & (PersonRole.Given | PersonRole.GivenWord)) !== 0;
+    // The whole token (not ب + مكة), one token only, and the name so far is a given name
+    // (إسحاق نيوتن); a sure place only after a cue and a foreign given name (الشاعر
+    // الفرنسي لويس أراغون), never after an Arabic one (موسى فلسطين: Moses, Palestine).
+    if (a.start !== t.start[m] || a.end !== t.end[m] || this.nameParts !== 1 || (this.nameFirstBits & (PersonRole.Given | PersonRole.GivenWord)) === 0) return false;
+    return a.confidence < 1 || (cue && (this.nameFirstBits & PersonRole.Foreign) !== 0);
   }
 
   /**
@@ -881,6 +891,11 @@ export class PersonScanner {
     const a = this.coverBy![k]!;
     return a < 0 ? undefined : this.coverAnnotations[a];
   }
+}
+
+/** False for a place the context confirmed (a trigger: مدينة نصر، منطقة بيكهام): never a name. */
+export function placeMayBeName(a: Annotation): boolean {
+  return !a.source.includes('trigger') && !a.source.includes('direction');
 }
 
 function isCapitalised(w: string): boolean {
