@@ -11,16 +11,27 @@ export interface PoolResult {
   files?: OutputFile[];
 }
 
+interface Pending {
+  resolve: (r: PoolResult) => void;
+  reject: (e: Error) => void;
+}
+
 interface Slot {
   worker: Worker;
-  busy: boolean;
-  resolve?: (r: PoolResult) => void;
-  reject?: (e: Error) => void;
+  /** Jobs posted and not yet answered, in order: a worker answers in the order it receives. */
+  pending: Pending[];
 }
 
 /**
+ * Jobs a worker may hold at once. News documents take well under a millisecond each, so a
+ * worker that got its next job only after answering the last would idle for a message round
+ * trip per document; a few queued jobs keep it busy.
+ */
+const IN_FLIGHT = 4;
+
+/**
  * A fixed set of worker threads, each with its own compiled pipeline. `process` hands a
- * document to an idle worker (waiting for one when all are busy).
+ * document to the least loaded worker (waiting when every worker holds IN_FLIGHT jobs).
  */
 export class WorkerPool {
   private readonly slots: Slot[] = [];
@@ -32,7 +43,7 @@ export class WorkerPool {
     const readies: Promise<void>[] = [];
     for (let i = 0; i < size; i++) {
       const worker = new Worker(url, { workerData: { config, options } });
-      const slot: Slot = { worker, busy: false };
+      const slot: Slot = { worker, pending: [] };
       readies.push(
         new Promise<void>((resolve, reject) => {
           worker.once('message', (m: { type: string; message?: string; exitCode?: number }) => {
@@ -44,16 +55,16 @@ export class WorkerPool {
       );
       worker.on('message', (m: { type: string } & PoolResult) => {
         if (m.type !== 'result') return;
-        const done = slot.resolve!;
-        slot.busy = false;
-        slot.resolve = undefined;
-        slot.reject = undefined;
+        const done = slot.pending.shift();
         this.waiting.shift()?.();
-        done({ seq: m.seq, summary: m.summary, json: m.json, files: m.files });
+        done?.resolve({ seq: m.seq, summary: m.summary, json: m.json, files: m.files });
       });
-      worker.on('error', (error) => slot.reject?.(error));
+      const failAll = (error: Error) => {
+        for (const p of slot.pending.splice(0)) p.reject(error);
+      };
+      worker.on('error', failAll);
       worker.on('exit', (code) => {
-        if (code !== 0) slot.reject?.(new Error(`worker stopped with exit code ${code}`));
+        if (code !== 0) failAll(new Error(`worker stopped with exit code ${code}`));
       });
       this.slots.push(slot);
     }
@@ -67,18 +78,22 @@ export class WorkerPool {
 
   async process(job: DocumentJob): Promise<PoolResult> {
     await this.ready;
-    let slot = this.slots.find((s) => !s.busy);
+    let slot = this.leastLoaded();
     while (slot === undefined) {
       await new Promise<void>((resolve) => this.waiting.push(resolve));
-      slot = this.slots.find((s) => !s.busy);
+      slot = this.leastLoaded();
     }
-    slot.busy = true;
     const chosen = slot;
     return new Promise<PoolResult>((resolve, reject) => {
-      chosen.resolve = resolve;
-      chosen.reject = reject;
+      chosen.pending.push({ resolve, reject });
       chosen.worker.postMessage(job);
     });
+  }
+
+  private leastLoaded(): Slot | undefined {
+    let best: Slot | undefined;
+    for (const s of this.slots) if (s.pending.length < IN_FLIGHT && (best === undefined || s.pending.length < best.pending.length)) best = s;
+    return best;
   }
 
   async close(): Promise<void> {

@@ -244,7 +244,8 @@ export async function runBatch(request: RunRequest): Promise<RunOutcome> {
   };
 
   const seenIds = new Set<string>();
-  const queue = new PQueue({ concurrency: Math.max(4, threads * 3) });
+  // Enough documents in flight to keep every worker's queue full (see pool.ts) while others are read and written.
+  const queue = new PQueue({ concurrency: Math.max(4, threads * 6) });
   // Output files are written one at a time: creating files in parallel in one folder
   // contends on the folder's lock (measured: 4 parallel writers were 2-3x slower than one),
   // and one writer already overlaps with reading and tagging.
