@@ -108,8 +108,14 @@ export class PersonScanner {
   private coverAnnotations: Annotation[] = [];
   private coverBuffer = new Uint8Array(0);
   private coverByBuffer = new Int32Array(0);
-  /** Bit filter of the remembered names' (last letter, length) pairs (see recall). */
-  private readonly memoryFilter = new Int32Array(128);
+  /**
+   * Remembered names by (last letter, length) key (see recall): the first entry of each
+   * key's chain, or -1 (kept at -1 between documents), and per entry the remembered name's
+   * index and the next entry of its chain.
+   */
+  private readonly memoryHead = new Int32Array(4096).fill(-1);
+  private memoryName = new Int32Array(48);
+  private memoryNext = new Int32Array(48);
   /** Tokens already inside a found name. */
   private taken: Uint8Array = new Uint8Array(0);
   // Extent of the last name read by readName.
@@ -786,21 +792,32 @@ export class PersonScanner {
     }
     if (remembered.length === 0) return;
     // A token can only be a remembered name with up to two proclitics before it: same
-    // last letter (never a proclitic), length the name's plus 0 to 2. One bit per (last
-    // letter mod 64, length mod 64) rules out almost every token with two reads.
-    const filter = this.memoryFilter;
-    filter.fill(0);
+    // last letter (never a proclitic), length the name's plus 0 to 2. The names are
+    // chained by (last letter mod 64, length mod 64), so a token reads only the names its
+    // key allows (most tokens none), in the order they were remembered.
+    const head = this.memoryHead;
+    if (this.memoryName.length < remembered.length * 3) {
+      this.memoryName = new Int32Array(remembered.length * 6);
+      this.memoryNext = new Int32Array(remembered.length * 6);
+    }
+    const nameOf = this.memoryName;
+    const nextOf = this.memoryNext;
     // Remembered names are mostly words no list knows; when all are, a token that is a
     // listed word (whole) is skipped on its id alone.
     let listed = false;
     for (const r of remembered) if (lookup.ids[r.first]! >= 0) listed = true;
     const ids = lookup.ids;
-    for (const r of remembered) {
-      const length = t.vEnd[r.first]! - t.vStart[r.first]!;
-      const last = this.units[t.vEnd[r.first]! - 1]! & 63;
+    let entries = 0;
+    // Last name first: each chain is pushed onto at its head, so it ends up in order.
+    for (let x = remembered.length - 1; x >= 0; x--) {
+      const first = remembered[x]!.first;
+      const key = this.memoryKey(first);
+      // The three keys differ (lengths + 0, 1, 2 mod 64): a name is once in a chain.
       for (let extra = 0; extra <= 2; extra++) {
-        const key = (last << 6) | ((length + extra) & 63);
-        filter[key >>> 5] = filter[key >>> 5]! | (1 << (key & 31));
+        const k = (key & ~63) | ((key + extra) & 63);
+        nameOf[entries] = x;
+        nextOf[entries] = head[k]!;
+        head[k] = entries++;
       }
     }
     const n = t.count;
@@ -811,11 +828,12 @@ export class PersonScanner {
     for (let i = 0; i < n; i++) {
       if (!listed && ids[i]! >= 0) continue;
       const ve = vEnd[i]!;
-      const key = ((units[ve - 1]! & 63) << 6) | ((ve - vStart[i]!) & 63);
-      if ((filter[key >>> 5]! & (1 << (key & 31))) === 0) continue;
+      const chain = head[((units[ve - 1]! & 63) << 6) | ((ve - vStart[i]!) & 63)]!;
+      if (chain < 0) continue;
       if (this.taken[i] === 1 || kind[i] !== TokenKind.Word) continue;
       if (i > 0 && (this.inner.whole(lookup, i - 1) & PersonRole.Particle) !== 0) continue;
-      for (const r of remembered) {
+      for (let e = chain; e >= 0; e = nextOf[e]!) {
+        const r = remembered[nameOf[e]!]!;
         const cut = this.memoryCut(r.first, i);
         if (cut < 0 || !this.sameTokens(r.first + 1, i + 1, r.length - 1)) continue;
         const last = i + r.length - 1;
@@ -828,7 +846,18 @@ export class PersonScanner {
         break;
       }
     }
+    for (const r of remembered) {
+      const key = this.memoryKey(r.first);
+      for (let extra = 0; extra <= 2; extra++) head[(key & ~63) | ((key + extra) & 63)] = -1;
+    }
     found.sort((a, b) => a.first - b.first);
+  }
+
+  /** Chain key of token `k`: its last letter mod 64, then its length mod 64. */
+  private memoryKey(k: number): number {
+    const t = this.tokens;
+    const ve = t.vEnd[k]!;
+    return ((this.units[ve - 1]! & 63) << 6) | ((ve - t.vStart[k]!) & 63);
   }
 
   /** The cut at which token `i` reads as token `ref` (0, or after one or two proclitics), or -1. */
