@@ -119,12 +119,22 @@ const TYPE_RANK: Readonly<Record<string, number>> = {
   city: 5,
 };
 
-/** One entry a name may stand for, with how sure that name is of it (the form's mark). */
+/**
+ * One entry a name may stand for, with how sure that name is of it (the form's mark). The
+ * entry's label, id, name and type are copied in: every match reads them, and one object
+ * read per match costs less than two (the entries lie all over the heap).
+ */
 export interface NameReading {
   entry: GazetteerEntry;
+  label: EntityLabel;
+  id: string;
+  name: string;
+  type: string;
   ambiguous: string | undefined;
   confidence: number;
   note: string | undefined;
+  /** `X is ambiguous (reason): note`, built the first time a match needs it (see prior.ts). */
+  ambiguityNote: string | undefined;
 }
 
 /**
@@ -138,18 +148,20 @@ export function rankReadings(forms: readonly NamedForm[], keep: (e: GazetteerEnt
   for (const f of forms) {
     const e = f.entry;
     if (!keep(e)) continue;
-    const r: NameReading = { entry: e, ambiguous: f.ambiguous, confidence: f.confidence, note: f.note };
+    const r: NameReading = { entry: e, label: e.label, id: e.id, name: e.name, type: e.type, ambiguous: f.ambiguous, confidence: f.confidence, note: f.note, ambiguityNote: undefined };
     const other = byId.get(e.id);
     if (other === undefined || compareReadings(r, other) < 0) byId.set(e.id, r);
   }
   const list = [...byId.values()].sort(compareReadings);
   const first = list.length > 0 ? list[0]! : undefined;
   const sureCountry = first !== undefined && first.ambiguous === undefined && first.entry.type === 'country' ? first.entry.country : undefined;
-  return { list, size: list.length, sureCountry, notes: new Array<string | undefined>(list.length).fill(undefined) };
+  return { first: list[0], list, size: list.length, sureCountry, notes: new Array<string | undefined>(list.length).fill(undefined) };
 }
 
 /** The ranked readings of one name, and the choice notes built for it so far (by index). */
 export interface RankedReadings {
+  /** `list[0]`, the default reading, read for almost every match (undefined without readings). */
+  first: NameReading | undefined;
   list: readonly NameReading[];
   /** `list.length`, read for every match. */
   size: number;

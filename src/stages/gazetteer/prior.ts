@@ -60,13 +60,12 @@ export interface PriorOptions {
   nisbaFilter: boolean;
 }
 
-const ambiguityNotes = new WeakMap<NameReading, string>();
-/** `X is ambiguous (reason): note`, built once per reading of a name. */
+/** `X is ambiguous (reason): note`, built once per reading of a name and kept on it. */
 function ambiguityNote(reading: NameReading): string {
-  let note = ambiguityNotes.get(reading);
+  let note = reading.ambiguityNote;
   if (note === undefined) {
-    note = `${reading.entry.name} is ambiguous (${reading.ambiguous})${reading.note !== undefined ? `: ${reading.note}` : ''}`;
-    ambiguityNotes.set(reading, note);
+    note = `${reading.name} is ambiguous (${reading.ambiguous})${reading.note !== undefined ? `: ${reading.note}` : ''}`;
+    reading.ambiguityNote = note;
   }
   return note;
 }
@@ -76,7 +75,6 @@ function ambiguityNote(reading: NameReading): string {
  * be a name. (A number, not an object: this runs for every match of every document.)
  */
 export function priorOf(words: DocWords, m: PhraseMatch, reading: NameReading, options: PriorOptions, notes: string[]): number {
-  const entry = reading.entry;
   let confidence = reading.ambiguous !== undefined && reading.confidence === 1 ? options.ambiguousConfidence : reading.confidence;
   if (reading.ambiguous !== undefined) notes.push(ambiguityNote(reading));
   const prev = m.first - 1;
@@ -104,7 +102,7 @@ export function priorOf(words: DocWords, m: PhraseMatch, reading: NameReading, o
     (words.anyRole[prev]! & Role.GivenName) !== 0 &&
     words.readingWithRole(prev, Role.GivenName) >= 0 &&
     !words.isDefinite(m.first, m.reading) &&
-    !BIG_UNITS.has(entry.type)
+    !BIG_UNITS.has(reading.type)
   )
     return -1;
 
@@ -136,7 +134,7 @@ export function priorOf(words: DocWords, m: PhraseMatch, reading: NameReading, o
   if ((common !== undefined || reading.ambiguous === 'common-word') && !(adjacent && (words.anyRole[prev]! & NAMES) !== 0) && words.isDefinite(m.first, m.reading)) {
     const next = m.last + 1;
     // (A place takes a direction: `الجليل الغربي` is western Galilee.)
-    const direction = entry.label !== 'ORG' && (words.roleOf(next) & Role.DirectionAdjective) !== 0;
+    const direction = reading.label !== 'ORG' && (words.roleOf(next) & Role.DirectionAdjective) !== 0;
     if (next < words.count && !words.startsLine(next) && !direction && words.isDefinite(next) && ((words.roleOf(next) & Role.Nisba) !== 0 || adjectiveShaped(words, next, 0))) return -1;
   }
   // الرئيس بوش، الشيخ زايد: an ambiguous name after a title is a person.
@@ -144,7 +142,7 @@ export function priorOf(words: DocWords, m: PhraseMatch, reading: NameReading, o
   if (common !== undefined || (roles & (Role.FunctionWord | Role.CommonNoun)) !== 0) {
     if (confidence > COMMON_WORD_CONFIDENCE) {
       confidence = COMMON_WORD_CONFIDENCE;
-      notes.push(`${entry.name} is also a frequent ${common === undefined ? 'word' : common.replace('-', ' ')}`);
+      notes.push(`${reading.name} is also a frequent ${common === undefined ? 'word' : common.replace('-', ' ')}`);
     }
   }
   return confidence;

@@ -15,7 +15,7 @@
  */
 import type { Doc } from '../../core/document.js';
 import { TokenKind } from '../../core/tokens.js';
-import { chooseReading, choiceNote, makeCandidate, rankReadings, selectCandidates, type Candidate, type NameReading, type RankedReadings } from '../gazetteer/candidates.js';
+import { choiceNote, makeCandidate, rankReadings, selectCandidates, type Candidate, type NameReading, type RankedReadings } from '../gazetteer/candidates.js';
 import { DocWords } from '../gazetteer/doc-words.js';
 import type { NisbaForm } from '../gazetteer/demonyms.js';
 import type { GazetteerEntry } from '../gazetteer/entries.js';
@@ -182,10 +182,11 @@ export function recogniseOrganisations(
   const n = tokens.count;
 
   // Known places by first token (from the places stage).
-  const placesAt = new Map<number, Candidate[]>();
+  // (Arrays of the document's length, not Maps: reads by index cost less than hashing.)
+  const placesAt = new Array<Candidate[] | undefined>(n);
   for (const c of places?.all ?? []) {
-    const list = placesAt.get(c.first);
-    if (list === undefined) placesAt.set(c.first, [c]);
+    const list = placesAt[c.first];
+    if (list === undefined) placesAt[c.first] = [c];
     else list.push(c);
   }
 
@@ -193,15 +194,14 @@ export function recogniseOrganisations(
   const matches: PhraseMatch[] = [];
   for (let i = 0; i < n; i++) if (words.startsEntry[i] === 1) matchesAt(index, lookup, i, matches);
   const candidates: Candidate[] = [];
-  const orgsAt = new Map<number, Candidate[]>();
+  const orgsAt = new Array<Candidate[] | undefined>(n);
   const readingTable = organisationReadingTable(index);
   for (const m of matches) {
     const rs = organisationReadings(index, readingTable, m);
     if (rs.size === 0) continue;
-    const k = chooseReading(rs, NO_COUNTRIES);
-    const reading = rs.list[k]!;
-    const note = choiceNote(rs, k);
-    const entry = reading.entry;
+    // (No document countries: the default reading, the first.)
+    const reading = rs.first!;
+    const note = choiceNote(rs, 0);
     const notes: string[] = note === undefined ? [] : [note];
     const confidence = priorOf(words, m, reading, options, notes);
     if (confidence < 0) continue;
@@ -210,19 +210,19 @@ export function recogniseOrganisations(
       last: m.last,
       cut: m.cut,
       label: 'ORG',
-      id: entry.id,
-      name: entry.name,
+      id: reading.id,
+      name: reading.name,
       confidence,
       source: 'organisations:gazetteer',
       notes,
       priority: 2,
-      entry,
+      entry: reading.entry,
       ambiguous: reading.ambiguous,
       readings: rs.list,
     });
     candidates.push(c);
-    const list = orgsAt.get(m.first);
-    if (list === undefined) orgsAt.set(m.first, [c]);
+    const list = orgsAt[m.first];
+    if (list === undefined) orgsAt[m.first] = [c];
     else list.push(c);
   }
   // A name listed with a trigger that only introduces names (`صحيفة الأهرام`, `قناة
@@ -232,16 +232,19 @@ export function recogniseOrganisations(
     if (c.last === c.first || (words.anyRole[c.first]! & Role.OrganisationTrigger) === 0) return false;
     const r = c.cut === 0 ? 0 : c.cut === 1 ? 1 : 3;
     const trigger = setup.roles.organisationTriggers.get(words.id(c.first, r));
-    return trigger !== undefined && !trigger.include && (orgsAt.get(c.first + 1)?.some((d) => d.id === c.id && d.last === c.last && d.cut === 0) ?? false);
+    return trigger !== undefined && !trigger.include && (orgsAt[c.first + 1]?.some((d) => d.id === c.id && d.last === c.last && d.cut === 0) ?? false);
   };
   if (candidates.some(listedWithTrigger)) {
     const kept = candidates.filter((c) => !listedWithTrigger(c));
-    for (const [k, list] of orgsAt) orgsAt.set(k, list.filter((c) => !listedWithTrigger(c)));
+    for (let k = 0; k < n; k++) {
+      const list = orgsAt[k];
+      if (list !== undefined) orgsAt[k] = list.filter((c) => !listedWithTrigger(c));
+    }
     // (no push(...kept): spreading a long array overflows the stack on big documents)
     candidates.length = 0;
     for (const c of kept) candidates.push(c);
   }
-  const orgAt = (i: number, cut = 0): Candidate | undefined => orgsAt.get(i)?.find((c) => c.cut === cut);
+  const orgAt = (i: number, cut = 0): Candidate | undefined => orgsAt[i]?.find((c) => c.cut === cut);
   // News puts the names of papers, channels and companies in quotes (« الشرق الأوسط »،
   // « نيسان »، « إعمار »): quoted alone, such a name is the organisation, not the region,
   // the month or the word it is named after.
@@ -254,7 +257,7 @@ export function recogniseOrganisations(
   }
   if (options.sportsContext) preferClubsInSportsNews(words, candidates);
   raiseMediaSources(words, candidates);
-  const placeAt = (i: number, cut = 0): Candidate | undefined => placesAt.get(i)?.find((c) => c.cut === cut && c.label !== 'ORG');
+  const placeAt = (i: number, cut = 0): Candidate | undefined => placesAt[i]?.find((c) => c.cut === cut && c.label !== 'ORG');
 
   // A title ends a name's noun phrase: the person's name follows (`... المبارك الدكتور رائف`).
   const stopWords = Role.FunctionWord | Role.OrganisationTrigger | Role.PlaceTrigger | Role.PersonTitle;
@@ -443,7 +446,6 @@ export function recogniseOrganisations(
   return { all: candidates, chosen, lookup };
 }
 
-const NO_COUNTRIES: ReadonlySet<string> = new Set();
 const NO_FORMS: readonly NisbaForm[] = [];
 
 /** The club reading of a name's readings, if any: found once per name and kept. */

@@ -58,6 +58,9 @@ export const SHARED_PLACES_KEY = 'places';
 
 const NONE: Candidate[] = [];
 
+/** Candidates by first token (undefined where none starts). */
+type ByStart = (Candidate[] | undefined)[];
+
 /** Confidence that context (a trigger, a list, a direction) gives an ambiguous name. */
 const TRIGGER_CONFIDENCE = 0.95;
 const DIRECTION_CONFIDENCE = 0.9;
@@ -124,36 +127,37 @@ export function recognisePlaces(doc: Doc, setup: GazetteerSetup, options: PlaceR
 
   // 2. Gazetteer candidates with prior confidences.
   const candidates: Candidate[] = [];
-  const byStart = new Map<number, Candidate[]>();
+  // Lists by first token, in an array of the document's length: reads by index cost less
+  // than a Map's hashing, and most tokens start no candidate.
+  const byStart: ByStart = new Array<Candidate[] | undefined>(n);
   for (let k = 0; k < matches.length; k++) {
     const m = matches[k]!;
     const rs = matchReadings[k]!;
     if (rs.size === 0) continue;
     const chosen = chooseReading(rs, countries);
-    const reading = rs.list[chosen]!;
+    const reading = chosen === 0 ? rs.first! : rs.list[chosen]!;
     const note = choiceNote(rs, chosen);
     const notes: string[] = note === undefined ? [] : [note];
     const confidence = priorOf(words, m, reading, options, notes);
     if (confidence < 0) continue;
-    const entry = reading.entry;
     const c = makeCandidate({
       first: m.first,
       last: m.last,
       cut: m.cut,
-      label: entry.label,
-      id: entry.id,
-      name: entry.name,
+      label: reading.label,
+      id: reading.id,
+      name: reading.name,
       confidence,
       source: 'places:gazetteer',
       notes,
       priority: 2,
-      entry,
+      entry: reading.entry,
       ambiguous: reading.ambiguous,
       readings: rs.list,
     });
     candidates.push(c);
-    const list = byStart.get(m.first);
-    if (list === undefined) byStart.set(m.first, [c]);
+    const list = byStart[m.first];
+    if (list === undefined) byStart[m.first] = [c];
     else list.push(c);
   }
   // A name listed with its trigger (`منطقة الساحل`, `مدينة غزة`) is written without it
@@ -164,25 +168,28 @@ export function recognisePlaces(doc: Doc, setup: GazetteerSetup, options: PlaceR
     if (c.last === c.first || (words.anyRole[c.first]! & Role.PlaceTrigger) === 0) continue;
     const trigger = setup.roles.placeTriggers.get(words.id(c.first, readingOfCut(c.cut)));
     if (trigger === undefined || trigger.label === null) continue;
-    const rest = byStart.get(c.first + 1)?.filter((d) => d.last === c.last && d.cut === 0) ?? [];
+    const rest = byStart[c.first + 1]?.filter((d) => d.last === c.last && d.cut === 0) ?? [];
     if (rest.length === 0) continue;
     for (const d of rest) shifted.add(d); // replaced by the shifted listing
-    const list = byStart.get(c.first)!;
+    const list = byStart[c.first]!;
     list.splice(list.indexOf(c), 1);
     c.notes.push(`listed as ${words.phrase(c.first, c.last, c.cut)}; the trigger stays outside the span`);
     c.first += 1;
     c.cut = 0;
-    byStart.get(c.first)!.push(c);
+    byStart[c.first]!.push(c);
   }
   if (shifted.size > 0) {
     const kept = candidates.filter((c) => !shifted.has(c));
-    for (const [k, list] of byStart) byStart.set(k, list.filter((c) => !shifted.has(c)));
+    for (let k = 0; k < n; k++) {
+      const list = byStart[k];
+      if (list !== undefined) byStart[k] = list.filter((c) => !shifted.has(c));
+    }
     // (no push(...kept): spreading a long array overflows the stack on big documents)
     candidates.length = 0;
     for (const c of kept) candidates.push(c);
   }
   /** The longest gazetteer candidate starting at `i` on its whole first token. */
-  const placeAt = (i: number): Candidate | undefined => byStart.get(i)?.find((c) => c.cut === 0);
+  const placeAt = (i: number): Candidate | undefined => byStart[i]?.find((c) => c.cut === 0);
 
   // 3. Rules.
   if (options.directions) {
@@ -299,7 +306,7 @@ function addTriggerContext(
   words: DocWords,
   setup: GazetteerSetup,
   candidates: Candidate[],
-  byStart: Map<number, Candidate[]>,
+  byStart: ByStart,
   options: PlaceRuleOptions,
 ): void {
   const n = words.count;
@@ -312,7 +319,7 @@ function addTriggerContext(
     if (trigger.blocks) {
       // A noun in construct with the name names something else (`اتفاق الطائف` is a treaty):
       // the place name is not written.
-      if (!words.isDefinite(i, r)) blockAfter(byStart.get(i + 1), words.surface(i, r));
+      if (!words.isDefinite(i, r)) blockAfter(byStart[i + 1], words.surface(i, r));
       continue;
     }
     let j = i + 1;
@@ -321,7 +328,7 @@ function addTriggerContext(
       // After the first name, a list trigger (dual, plural) takes more names joined by و.
       const reading = first ? 0 : words.startsWith(j, WAW) ? 1 : -1;
       if (reading < 0) break;
-      const here = byStart.get(j);
+      const here = byStart[j];
       const known = here === undefined ? NONE : here.filter((c) => (reading === 0 ? c.cut === 0 : c.cut === 1));
       let last = -1;
       if (known.length > 0) {
@@ -340,7 +347,7 @@ function addTriggerContext(
         // Only a trigger in construct (indefinite) names what follows: مدينة الموصل is
         // "the city of Mosul", but after المدينة or الجزيرة a new phrase begins.
         !words.isDefinite(i, r) &&
-        byStart.get(j) === undefined &&
+        byStart[j] === undefined &&
         isUnknownName(words, j, reading, i, r, trigger)
       ) {
         last = j;
