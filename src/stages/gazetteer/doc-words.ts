@@ -38,37 +38,38 @@ function attributesOf(size: number, roles: WordRoles, trie: TokenTrie<unknown> |
 
 /** Token-level helpers over one document's look-up. */
 export class DocWords {
+  /** The bits of {@link anyRole} that are role bits. */
+  static readonly ROLE_MASK = ROLE_MASK;
   readonly lookup: TokenLookup;
   readonly roles: WordRoles;
   readonly count: number;
-  /** Union of the role bits of every reading of each token: rules skip a token with one read. */
-  readonly anyRole: Uint32Array;
-  /** 1 where some reading of the token starts an entry of the trie given (0 without one). */
-  readonly startsEntry: Uint8Array;
+  /**
+   * Union of the role bits of every reading of each token, in the low ROLE_BITS bits (the
+   * bits above are entry starts, see {@link startsEntry}): rules skip a token with one
+   * read. Test it with role masks only.
+   */
+  readonly anyRole: Int32Array;
+  /** The bit of {@link anyRole} that says some reading starts an entry of the trie given (0 without one). */
+  readonly startsMask: number;
 
   constructor(lookup: TokenLookup, roles: WordRoles, trie?: TokenTrie<unknown>) {
     this.lookup = lookup;
     this.roles = roles;
     this.count = lookup.tokens.count;
     const n = this.count;
-    const any = new Uint32Array(n);
-    const starts = new Uint8Array(n);
-    this.anyRole = any;
-    this.startsEntry = starts;
     // The look-up already ORed these roles' bits and this trie's start bit over each
-    // token's readings (token-lookup.ts, registerAttributes): split them out.
+    // token's readings (token-lookup.ts, registerAttributes): read its array as it is,
+    // without a copy per stage and document.
     const given = lookup.attributes;
     const k = given !== null && given.roles === roles ? (trie === undefined ? -1 : given.tries.indexOf(trie)) : -2;
     if (k >= 0 || (k === -1 && trie === undefined)) {
-      const union = lookup.attributeUnion!;
-      const bit = STARTS_SHIFT + k;
-      for (let i = 0; i < n; i++) {
-        const a = union[i]!;
-        any[i] = a & ROLE_MASK;
-        if (k >= 0) starts[i] = (a >>> bit) & 1;
-      }
+      this.anyRole = lookup.attributeUnion!;
+      this.startsMask = k >= 0 ? 1 << (STARTS_SHIFT + k) : 0;
       return;
     }
+    const any = new Int32Array(n);
+    this.anyRole = any;
+    this.startsMask = trie === undefined ? 0 : 1 << STARTS_SHIFT;
     const readings = lookup.readings;
     const attributes = attributesOf(lookup.vocabulary.size, roles, trie);
     const clitic = lookup.clitic;
@@ -82,9 +83,13 @@ export class DocWords {
       if (clitic[i] === 1) {
         a |= attributes[readings[k + 1]! + 1]! | attributes[readings[k + 2]! + 1]! | attributes[readings[k + 3]! + 1]! | attributes[readings[k + 4]! + 1]!;
       }
-      any[i] = a & ROLE_MASK;
-      starts[i] = a >>> STARTS_SHIFT;
+      any[i] = a;
     }
+  }
+
+  /** True when some reading of token `i` starts an entry of the trie given (false without one). */
+  startsEntry(i: number): boolean {
+    return (this.anyRole[i]! & this.startsMask) !== 0;
   }
 
   /** Id of reading `r` of token `i` (-1 outside the vocabulary or the document). */

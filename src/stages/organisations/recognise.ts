@@ -100,7 +100,7 @@ const NOT_NAME_ENDING = /(?:\u0627\u062a|\u0647\u0627|\u0647\u0645|\u0648\u0646|
  * plural or a pronoun suffix (Ryding 2005, chapters 5, 10 and 33).
  */
 function looksLikeName(words: DocWords, j: number): boolean {
-  if (!words.isWord(j) || words.anyRole[j] !== 0 || words.isDefinite(j)) return false;
+  if (!words.isWord(j) || (words.anyRole[j]! & DocWords.ROLE_MASK) !== 0 || words.isDefinite(j)) return false;
   // A preposition on a definite noun (للإنتاج، بالسوق) is no name.
   for (let r = 1; r < 5; r++) if (words.known(j, r) || words.isDefinite(j, r)) return false;
   // A name stands alone or takes an adjective; a common noun in construct takes a
@@ -192,7 +192,7 @@ export function recogniseOrganisations(
 
   // 1. Gazetteer candidates.
   const matches: PhraseMatch[] = [];
-  for (let i = 0; i < n; i++) if (words.startsEntry[i] === 1) matchesAt(index, lookup, i, matches);
+  for (let i = 0; i < n; i++) if (words.startsEntry(i)) matchesAt(index, lookup, i, matches);
   const candidates: Candidate[] = [];
   const orgsAt = new Array<Candidate[] | undefined>(n);
   const readingTable = organisationReadingTable(index);

@@ -113,7 +113,7 @@ export function recognisePlaces(doc: Doc, setup: GazetteerSetup, options: PlaceR
 
   // 1. Gazetteer matches, and the countries the document names without doubt.
   const matches: PhraseMatch[] = [];
-  for (let i = 0; i < n; i++) if (words.startsEntry[i] === 1) matchesAt(index, lookup, i, matches);
+  for (let i = 0; i < n; i++) if (words.startsEntry(i)) matchesAt(index, lookup, i, matches);
   // Each match's place readings, looked up once.
   const readingTable = placeReadingTable(index);
   const matchReadings: RankedReadings[] = [];
