@@ -291,7 +291,8 @@ export function recogniseOrganisations(
     if (r < 0) return;
     const trigger = setup.roles.organisationTriggers.get(words.id(i, r))!;
     const cut = READING_CUTS[r]! + lookup.lead[i]!;
-    const triggerText = words.surface(i, r);
+    // The trigger as written, for notes: sliced only when a rule writes one (most triggers make none).
+    const triggerText = (): string => words.surface(i, r);
     const definite = words.isDefinite(i, r);
     const make = (last: number, source: string, confidence: number, note: string, id: string | null = null, name?: string, within?: string | null): Candidate =>
       makeCandidate({
@@ -313,11 +314,11 @@ export function recogniseOrganisations(
     // trigger + known organisation of a type the trigger heads: the organisation itself.
     const known = orgAt(j);
     if (options.triggerOrganisation && known !== undefined && known.entry !== undefined && (trigger.heads.has('*') || trigger.heads.has(known.entry.type))) {
-      if (trigger.include) candidates.push(make(known.last, 'trigger+organisation', Math.max(known.confidence, HEADED), `${triggerText} + ${known.name}`, known.id, known.name));
+      if (trigger.include) candidates.push(make(known.last, 'trigger+organisation', Math.max(known.confidence, HEADED), `${triggerText()} + ${known.name}`, known.id, known.name));
       else if (known.confidence < HEADED) {
         known.confidence = HEADED;
-        known.notes.push(`after ${triggerText}`);
-        known.decisive = `after ${triggerText}`;
+        known.notes.push(`after ${triggerText()}`);
+        known.decisive = `after ${triggerText()}`;
       }
       return;
     }
@@ -326,7 +327,7 @@ export function recogniseOrganisations(
     if (options.triggerOrganisation && known !== undefined) {
       const end = lamPhraseEnd(known.last + 1);
       if (end >= 0) {
-        candidates.push(make(end, 'trigger+organisation', PLACE, `${triggerText} + ${known.name} + ${words.surface(known.last + 1)}`, null, undefined, known.id));
+        candidates.push(make(end, 'trigger+organisation', PLACE, `${triggerText()} + ${known.name} + ${words.surface(known.last + 1)}`, null, undefined, known.id));
         return;
       }
     }
@@ -347,7 +348,7 @@ export function recogniseOrganisations(
             name,
             confidence: QUOTED,
             source: 'organisations:trigger+quoted',
-            notes: [`quoted name after ${triggerText}`],
+            notes: [`quoted name after ${triggerText()}`],
             priority: 1,
           }),
         );
@@ -361,7 +362,7 @@ export function recogniseOrganisations(
     // (Not after a number: `32 شركة` counts companies.)
     const counted = i > 0 && tokens.kind[i - 1] === TokenKind.Number;
     if (options.unknownNames && trigger.names && !definite && !counted && !words.startsLine(j) && orgAt(j) === undefined && placeAt(j) === undefined && looksLikeName(words, j)) {
-      candidates.push(make(j, 'trigger+name', UNKNOWN_NAME, `a name not in the gazetteer, after ${triggerText}`));
+      candidates.push(make(j, 'trigger+name', UNKNOWN_NAME, `a name not in the gazetteer, after ${triggerText()}`));
       return;
     }
 
@@ -384,7 +385,7 @@ export function recogniseOrganisations(
       const agreesWith = (g: 'm' | 'f') => forms.some((f) => f.form === (g === 'f' ? 'feminine' : 'masculine'));
       if (!(agreesWith(trigger.agrees) || (nouns > 0 && agreesWith(genderOf(words.text(k - 1)))))) return;
       const place = forms.find((f) => f.place !== undefined)?.place;
-      candidates.push(make(k, 'trigger+nisba', NISBA, `${triggerText} + nisba ${words.surface(k)}`, null, undefined, place));
+      candidates.push(make(k, 'trigger+nisba', NISBA, `${triggerText()} + nisba ${words.surface(k)}`, null, undefined, place));
       return;
     }
 
@@ -402,7 +403,7 @@ export function recogniseOrganisations(
       }
       // Not a name held at the common-word cap (`محكمة المدينة` is the city's court).
       if (place !== undefined && place.confidence > COMMON_WORD_CONFIDENCE) {
-        candidates.push(make(place.last, 'trigger+place', PLACE, `${triggerText} + place ${place.name}${via}`, null, undefined, place.id));
+        candidates.push(make(place.last, 'trigger+place', PLACE, `${triggerText()} + place ${place.name}${via}`, null, undefined, place.id));
         return;
       }
     }
@@ -413,7 +414,7 @@ export function recogniseOrganisations(
       while (!phraseEnd(a) && a < j + 3 && ((words.roleOf(a) & Role.OrganisationAdjective) !== 0 || ((words.roleOf(a) & Role.DefiniteNisba) !== 0 && words.isDefinite(a)))) a++;
       const last = a > j ? lamPhraseEnd(a) : -1;
       if (last >= 0) {
-        candidates.push(make(last, 'institutional', INSTITUTIONAL, `${triggerText} + adjective + ${words.surface(a)}`));
+        candidates.push(make(last, 'institutional', INSTITUTIONAL, `${triggerText()} + adjective + ${words.surface(a)}`));
         return;
       }
     }
@@ -430,7 +431,7 @@ export function recogniseOrganisations(
         const innerLast = inner?.last ?? p + 1;
         const latin = isAcronym(tokens.view.text.slice(tokens.vStart[p + 1], tokens.vEnd[p + 1]));
         if ((inner !== undefined || latin) && words.isChar(innerLast + 1, CLOSE_PAREN)) {
-          candidates.push(make(p - 1, 'trigger+acronym', ACRONYM, `${triggerText} phrase followed by (${words.phrase(p + 1, innerLast, 0)})`, inner?.id ?? null, inner?.name));
+          candidates.push(make(p - 1, 'trigger+acronym', ACRONYM, `${triggerText()} phrase followed by (${words.phrase(p + 1, innerLast, 0)})`, inner?.id ?? null, inner?.name));
         }
         break;
       }

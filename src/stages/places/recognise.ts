@@ -319,7 +319,8 @@ function addTriggerContext(
     if (trigger.blocks) {
       // A noun in construct with the name names something else (`اتفاق الطائف` is a treaty):
       // the place name is not written.
-      if (!words.isDefinite(i, r)) blockAfter(byStart[i + 1], words.surface(i, r));
+      const after = byStart[i + 1];
+      if (after !== undefined && !words.isDefinite(i, r)) blockAfter(after, words.surface(i, r));
       continue;
     }
     let j = i + 1;
@@ -337,7 +338,7 @@ function addTriggerContext(
             c.confidence = TRIGGER_CONFIDENCE;
             c.notes.push(`after the place trigger ${words.surface(i, r)}`);
           }
-          if (trigger.label !== null) preferType(c, trigger.type, words.surface(i, r));
+          if (trigger.label !== null) preferType(c, trigger.type, words, i, r);
         }
         last = Math.max(...known.map((c) => c.last));
       } else if (
@@ -379,8 +380,7 @@ function addTriggerContext(
  * Drops the candidates at a token after a blocking trigger: confidence 0, which
  * no context rule raises (they only raise candidates above 0).
  */
-function blockAfter(here: Candidate[] | undefined, trigger: string): void {
-  if (here === undefined) return;
+function blockAfter(here: Candidate[], trigger: string): void {
   // Every reading: `اتفاقية باريس` is no ب + أريس either.
   for (const c of here) {
     c.confidence = 0;
@@ -393,10 +393,12 @@ function blockAfter(here: Candidate[] | undefined, trigger: string): void {
  * `بغداد` alone is the city. Switches a candidate to the reading of that type when its
  * name has one.
  */
-function preferType(c: Candidate, type: string, trigger: string): void {
+function preferType(c: Candidate, type: string, words: DocWords, t: number, tr: number): void {
   if (c.readings === undefined || c.entry === undefined || c.entry.type === type) return;
   const r = c.readings.find((x) => x.entry.type === type);
   if (r === undefined) return;
+  // The trigger as written (reading `tr` of token `t`), sliced only here where it is noted.
+  const trigger = words.surface(t, tr);
   // The default choice's note no longer holds: say what decided instead.
   const k = c.notes.findIndex((n) => n.includes(' chosen over '));
   if (k >= 0) c.notes.splice(k, 1);
