@@ -51,11 +51,14 @@ export class DocWords {
   readonly anyRole: Int32Array;
   /** The bit of {@link anyRole} that says some reading starts an entry of the trie given (0 without one). */
   readonly startsMask: number;
+  /** The view's code units (indexed reads, not charCodeAt on the view's string). */
+  private readonly units: Uint16Array;
 
   constructor(lookup: TokenLookup, roles: WordRoles, trie?: TokenTrie<unknown>) {
     this.lookup = lookup;
     this.roles = roles;
     this.count = lookup.tokens.count;
+    this.units = lookup.tokens.view.units;
     const n = this.count;
     // The look-up already ORed these roles' bits and this trie's start bit over each
     // token's readings (token-lookup.ts, registerAttributes): read its array as it is,
@@ -132,10 +135,10 @@ export class DocWords {
     if (!this.isWord(i)) return false;
     const t = this.lookup.tokens;
     const vs = t.vStart[i]! + READING_CUTS[r]!;
-    const text = t.view.text;
+    const u = this.units;
     // ل + ال written لل: the reading is definite when the lam after the cut is there.
-    if (READING_ALEF[r]) return text.charCodeAt(vs - 1) === LAM && text.charCodeAt(vs) === LAM && t.vEnd[i]! - vs > 1;
-    return t.vEnd[i]! - vs > 2 && text.charCodeAt(vs) === ALEF && text.charCodeAt(vs + 1) === LAM;
+    if (READING_ALEF[r]) return u[vs - 1] === LAM && u[vs] === LAM && t.vEnd[i]! - vs > 1;
+    return t.vEnd[i]! - vs > 2 && u[vs] === ALEF && u[vs + 1] === LAM;
   }
 
   /** True when token `i` sits on a new line (nothing spans a line break). */
@@ -173,13 +176,13 @@ export class DocWords {
   startsWith(i: number, code: number): boolean {
     if (i < 0 || i >= this.count) return false;
     const t = this.lookup.tokens;
-    return t.view.text.charCodeAt(t.vStart[i]!) === code;
+    return this.units[t.vStart[i]!] === code;
   }
 
   /** True when token `i` is exactly the single unit `code` (punctuation). */
   isChar(i: number, code: number): boolean {
     if (i < 0 || i >= this.count) return false;
     const t = this.lookup.tokens;
-    return t.vEnd[i]! - t.vStart[i]! === 1 && t.view.text.charCodeAt(t.vStart[i]!) === code;
+    return t.vEnd[i]! - t.vStart[i]! === 1 && this.units[t.vStart[i]!] === code;
   }
 }

@@ -703,7 +703,7 @@ const LAM_ALONE = '\u0644';
 function isQuote(words: DocWords, i: number, set: ReadonlySet<number>): boolean {
   if (i < 0 || i >= words.count) return false;
   const t = words.lookup.tokens;
-  return t.vEnd[i]! - t.vStart[i]! === 1 && set.has(t.view.text.charCodeAt(t.vStart[i]!));
+  return t.vEnd[i]! - t.vStart[i]! === 1 && set.has(t.view.units[t.vStart[i]!]!);
 }
 
 /** Two to eight Latin capitals (ISIS, NATO, UNHCR), the acronyms news puts in brackets. */
