@@ -29,7 +29,8 @@ export class TextView {
   private readonly ends: Int32Array | null;
   private codeUnits: Uint16Array | null = null;
 
-  constructor(original: string, text: string, starts: Int32Array | null, ends: Int32Array | null) {
+  /** `units`, when given, must hold the code units of `text` (see {@link units}). */
+  constructor(original: string, text: string, starts: Int32Array | null, ends: Int32Array | null, units: Uint16Array | null = null) {
     if ((starts === null) !== (ends === null)) throw new Error('TextView: starts and ends go together');
     if (starts === null && text.length !== original.length) {
       throw new Error('TextView: an identity map needs texts of equal length');
@@ -41,11 +42,13 @@ export class TextView {
     this.text = text;
     this.starts = starts;
     this.ends = ends;
+    if (units !== null && units.length !== text.length) throw new Error('TextView: the code units do not match the text');
+    this.codeUnits = units;
   }
 
-  /** A view that is the original itself. */
-  static identity(original: string): TextView {
-    return new TextView(original, original, null, null);
+  /** A view that is the original itself (`units`: its code units, when at hand). */
+  static identity(original: string, units: Uint16Array | null = null): TextView {
+    return new TextView(original, original, null, null, units);
   }
 
   /**

@@ -151,10 +151,11 @@ function codeUnits(text: string): Uint16Array {
  * The string of `units[0, length)`. Buffer's UTF-16 decoding is several times faster
  * than TextDecoder's, but keeps a lone surrogate where TextDecoder writes U+FFFD, as
  * normalised views always have: malformed text (rare) still goes through TextDecoder.
+ * `wellFormed` tells whether the string's units are `units` (no U+FFFD written).
  */
-function decodeUnits(units: Uint16Array, length: number): string {
+function decodeUnits(units: Uint16Array, length: number): { text: string; wellFormed: boolean } {
   const s = Buffer.from(units.buffer, units.byteOffset, length * 2).toString('utf16le');
-  return (s as WellFormedString).isWellFormed() ? s : utf16.decode(units.subarray(0, length));
+  return (s as WellFormedString).isWellFormed() ? { text: s, wellFormed: true } : { text: utf16.decode(units.subarray(0, length)), wellFormed: false };
 }
 /** `String.prototype.isWellFormed` (ES2024, in Node 20; the project's lib is ES2023). */
 type WellFormedString = string & { isWellFormed(): boolean };
@@ -192,7 +193,9 @@ export function normaliseText(text: string, normaliser: Normaliser): TextView {
   const units = codeUnits(text);
   let i = 0;
   while (i < n && table[units[i]!] === 0) i++;
-  if (i === n) return TextView.identity(text);
+  // The view keeps a copy of its code units, which every later stage reads: copying
+  // them here is cheaper than encoding the string again (TextView.units).
+  if (i === n) return TextView.identity(text, units.slice(0, n));
 
   let capacity = n + 16;
   // The output units go to a scratch buffer reused across documents (decoding copies
@@ -255,9 +258,11 @@ export function normaliseText(text: string, normaliser: Normaliser): TextView {
     }
     // DROP: nothing is written.
   }
-  const viewText = decodeUnits(out, o);
-  if (starts === null) return new TextView(text, viewText, null, null);
-  return new TextView(text, viewText, starts.subarray(0, o), ends!.subarray(0, o));
+  const { text: viewText, wellFormed } = decodeUnits(out, o);
+  // The view keeps a copy of its units (see above); after a U+FFFD they come from the string.
+  const viewUnits = wellFormed ? out.slice(0, o) : null;
+  if (starts === null) return new TextView(text, viewText, null, null, viewUnits);
+  return new TextView(text, viewText, starts.subarray(0, o), ends!.subarray(0, o), viewUnits);
 }
 
 export const normaliseStage = defineStage({

@@ -122,4 +122,14 @@ describe('normalise: the map back to the original', () => {
       { seed: SEED, numRuns: 300 },
     );
   });
+
+  it('property: the view\'s code units are its text\'s, lone surrogates included', () => {
+    fc.assert(
+      fc.property(fc.oneof(arabicishText, anyText, fc.constant('بِـنت \uD800 ت'), fc.constant('\uDC00ب')), (original) => {
+        const v = normaliseText(original, defaults);
+        expect(Array.from(v.units)).toEqual(Array.from({ length: v.text.length }, (_, k) => v.text.charCodeAt(k)));
+      }),
+      { seed: SEED, numRuns: 300 },
+    );
+  });
 });
