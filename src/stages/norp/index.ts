@@ -65,7 +65,7 @@ class NorpScanner {
       if ((scopes[i]! & PEOPLE_SCOPE) === 0) continue;
       const bits = this.reader.read(lookup, i);
       if ((bits & PersonRole.Nisba) === 0) continue;
-      const info = this.lexicon.nisba.get(this.reader.id);
+      const info = this.lexicon.nisbaById[this.reader.id];
       if (info === undefined) continue;
       const cut = this.reader.cut;
       const ambiguous = (bits & PersonRole.NisbaAmbiguous) !== 0;

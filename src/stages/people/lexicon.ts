@@ -160,6 +160,8 @@ export interface PeopleLexicon {
   roles: Uint32Array;
   /** Nisba forms by vocabulary id. */
   nisba: Map<number, NisbaInfo>;
+  /** The same by index (undefined for other ids): read for every nisba token, without hashing. */
+  nisbaById: (NisbaInfo | undefined)[];
   people: KnownPerson[];
   /** Known names of one token by its id. */
   knownSingle: Map<number, KnownName>;
@@ -364,6 +366,8 @@ function compile(
   for (const [word, bits] of bitsByWord) roles[ids.get(word)!] = bits;
   const nisba = new Map<number, NisbaInfo>();
   for (const [word, info] of nisbaByWord) nisba.set(ids.get(word)!, info);
+  const nisbaById = new Array<NisbaInfo | undefined>(vocabulary.size).fill(undefined);
+  for (const [id, info] of nisba) nisbaById[id] = info;
 
   const knownSingle = new Map<number, KnownName>();
   const knownByPair = new Map<number, KnownName[]>();
@@ -386,6 +390,7 @@ function compile(
     vocabulary,
     roles,
     nisba,
+    nisbaById,
     people,
     knownSingle,
     knownByPair,

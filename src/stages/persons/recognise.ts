@@ -305,7 +305,7 @@ export class PersonScanner {
    * nisba can be the noun it qualifies (a function word, a verb, punctuation, و on it).
    */
   private afterNisba(i: number, cut: number): PersonCandidate | null {
-    const info = this.lexicon.nisba.get(this.reader.id);
+    const info = this.lexicon.nisbaById[this.reader.id];
     if (info === undefined || info.plural || !info.definite) return null;
     const lookup = this.lookup;
     const j = i + 1;
