@@ -191,11 +191,13 @@ export function recognisePlaces(doc: Doc, setup: GazetteerSetup, options: PlaceR
   /** The longest gazetteer candidate starting at `i` on its whole first token. */
   const placeAt = (i: number): Candidate | undefined => byStart[i]?.find((c) => c.cut === 0);
 
-  // 3. Rules.
+  // 3. Rules, on the tokens that have a direction or trigger reading (one pass over the
+  // document finds both kinds).
+  const ruleTokens = tokensWithRole(words, Role.DirectionNoun | Role.PlaceTrigger);
   if (options.directions) {
-    addDirectionCandidates(words, candidates, placeAt);
+    addDirectionCandidates(words, candidates, placeAt, ruleTokens);
   }
-  if (options.triggers) addTriggerContext(words, setup, candidates, byStart, options);
+  if (options.triggers) addTriggerContext(words, setup, candidates, byStart, options, ruleTokens);
 
   // 4. Context for ambiguous names.
   if (options.coordination) raiseCoordinated(words, candidates);
@@ -227,6 +229,33 @@ export function recognisePlaces(doc: Doc, setup: GazetteerSetup, options: PlaceR
   return { lookup, all: candidates, chosen: selectCandidates(candidates.filter((c) => c.confidence >= options.minConfidence)) };
 }
 
+/** Token indices, in order: the first `count` of `at`. */
+interface RuleTokens {
+  at: Int32Array;
+  count: number;
+}
+
+/** One buffer for the rule tokens of every document (grown when needed). */
+let ruleTokenBuffer = new Int32Array(1024);
+
+/** The tokens some reading of which has one of the role `bits`. */
+function tokensWithRole(words: DocWords, bits: number): RuleTokens {
+  const n = words.count;
+  const any = words.anyRole;
+  let at = ruleTokenBuffer;
+  let count = 0;
+  for (let i = 0; i < n; i++) {
+    if ((any[i]! & bits) === 0) continue;
+    if (count === at.length) {
+      const grown = new Int32Array(at.length * 2);
+      grown.set(at);
+      at = ruleTokenBuffer = grown;
+    }
+    at[count++] = i;
+  }
+  return { at, count };
+}
+
 /** A reading index with this many view units cut (the plain one of two alternatives). */
 function readingOfCut(cut: number): number {
   return cut === 0 ? 0 : cut === 1 ? 1 : 3;
@@ -239,11 +268,12 @@ function readingOfCut(cut: number): number {
  * adverb ("north of"), and only the place is an entity. Fixed names with a direction
  * inside (`أفريقيا جنوب الصحراء`) belong in the gazetteer.
  */
-function addDirectionCandidates(words: DocWords, candidates: Candidate[], placeAt: (i: number) => Candidate | undefined): void {
+function addDirectionCandidates(words: DocWords, candidates: Candidate[], placeAt: (i: number) => Candidate | undefined, ruleTokens: RuleTokens): void {
   const n = words.count;
   const added: Candidate[] = [];
   const any = words.anyRole;
-  for (let i = 0; i < n; i++) {
+  for (let t = 0; t < ruleTokens.count; t++) {
+    const i = ruleTokens.at[t]!;
     if ((any[i]! & Role.DirectionNoun) === 0) continue;
     const r0 = words.readingWithRole(i, Role.DirectionNoun);
     if (r0 < 0) continue;
@@ -308,10 +338,13 @@ function addTriggerContext(
   candidates: Candidate[],
   byStart: ByStart,
   options: PlaceRuleOptions,
+  ruleTokens: RuleTokens,
 ): void {
   const n = words.count;
   const any = words.anyRole;
-  for (let i = 0; i < n - 1; i++) {
+  for (let t = 0; t < ruleTokens.count; t++) {
+    const i = ruleTokens.at[t]!;
+    if (i >= n - 1) break;
     if ((any[i]! & Role.PlaceTrigger) === 0) continue;
     const r = words.readingWithRole(i, Role.PlaceTrigger);
     if (r < 0 || words.startsLine(i + 1)) continue;
