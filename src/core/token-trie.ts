@@ -206,6 +206,12 @@ export class TokenVocabulary {
   }
 }
 
+function grownBytes(a: Uint8Array, n: number): Uint8Array<ArrayBuffer> {
+  const b = new Uint8Array(n);
+  b.set(a);
+  return b;
+}
+
 function grownInt32(a: Int32Array, n: number): Int32Array<ArrayBuffer> {
   const b = new Int32Array(n);
   b.set(a);
@@ -259,6 +265,13 @@ export class TokenTrie<V> {
    * it. Every match starts here, so the first step is one array read, not a probe.
    */
   private rootChild = new Int32Array(64);
+  /**
+   * `inner[id]` is 1 when token id `id` labels an edge below the root, and `branches[node]`
+   * is 1 when `node` has a child: a step that neither allows ends without a probe of the
+   * edge table (most steps, and the table is megabytes, so a probe is a cache miss).
+   */
+  private inner = new Uint8Array(64);
+  private branches = new Uint8Array(64);
 
   constructor(vocabulary: TokenVocabulary = new TokenVocabulary()) {
     this.vocabulary = vocabulary;
@@ -282,6 +295,12 @@ export class TokenTrie<V> {
       const id = this.vocabulary.intern(token);
       let next = this.child(node, id);
       if (next < 0) next = this.addEdge(node, id);
+      if (node !== TokenTrie.ROOT) {
+        if (id >= this.inner.length) this.inner = grownBytes(this.inner, Math.max(id + 1, this.inner.length * 2));
+        this.inner[id] = 1;
+      }
+      if (node >= this.branches.length) this.branches = grownBytes(this.branches, Math.max(node + 1, this.branches.length * 2));
+      this.branches[node] = 1;
       if (node === TokenTrie.ROOT) {
         if (id >= this.rootChild.length) {
           const grown = new Int32Array(Math.max(id + 1, this.rootChild.length * 2));
@@ -310,6 +329,7 @@ export class TokenTrie<V> {
   child(node: number, token: number): number {
     if (token < 0) return -1;
     if (node === TokenTrie.ROOT) return token < this.rootChild.length && this.rootChild[token] !== 0 ? this.rootChild[token]! : -1;
+    if (token >= this.inner.length || this.inner[token] === 0 || node >= this.branches.length || this.branches[node] === 0) return -1;
     const edges = this.edges;
     let slot = edgeHash(node, token) & this.edgeMask;
     for (;;) {
