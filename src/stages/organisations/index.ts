@@ -62,12 +62,10 @@ export type OrganisationsOptions = z.output<typeof organisationsOptions>;
  */
 function settleSameSpan(
   org: Candidate,
-  written: ReadonlyMap<number, SharedPlaces['written'][number]>,
+  rival: SharedPlaces['written'][number] | undefined,
   removed: Set<Annotation>,
-  start: number,
   end: number,
 ): boolean {
-  const rival = written.get(start);
   if (rival === undefined || rival.annotation.end !== end) return true;
   const place = rival.candidate;
   const orgAmbiguous = org.ambiguous !== undefined;
@@ -98,6 +96,8 @@ function settleSameSpan(
   return orgWins;
 }
 
+const NO_PLACES: SharedPlaces['written'] = [];
+
 export const organisationsStage = defineStage({
   name: 'organisations',
   summary: 'ORG from gazetteers by whole tokens with proclitics, and trigger-noun rules (nisba, place, known organisation, institutional lam-phrase, acronym, quoted name, sports context).',
@@ -113,13 +113,17 @@ export const organisationsStage = defineStage({
       const tokens = doc.tokens!;
       const places = doc.shared.get(SHARED_PLACES_KEY) as SharedPlaces | undefined;
       const result = recogniseOrganisations(doc, setup, options, places, clubs);
-      // Written places never overlap, so their start identifies them.
-      const written = new Map<number, SharedPlaces['written'][number]>();
-      for (const w of places?.written ?? []) written.set(w.annotation.start, w);
+      // Written places never overlap, so their start identifies them; they and the chosen
+      // organisations are both in text order, so one walk along the places finds the
+      // place starting where each organisation starts.
+      const written = places?.written ?? NO_PLACES;
+      let p = 0;
       const removed = new Set<Annotation>();
       for (const c of result.chosen) {
         const { start, end } = candidateSpan(tokens, c);
-        if (settleSameSpan(c, written, removed, start, end)) annotateCandidate(doc, tokens, c);
+        while (p < written.length && written[p]!.annotation.start < start) p++;
+        const rival = p < written.length && written[p]!.annotation.start === start ? written[p] : undefined;
+        if (settleSameSpan(c, rival, removed, end)) annotateCandidate(doc, tokens, c);
       }
       if (removed.size > 0) doc.annotations = doc.annotations.filter((a) => !removed.has(a));
       if (fuzzy !== null) reportNearMisses(doc, fuzzy, 'organisations', result.chosen, result.lookup);

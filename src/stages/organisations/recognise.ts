@@ -181,14 +181,11 @@ export function recogniseOrganisations(
   const index = setup.index;
   const n = tokens.count;
 
-  // Known places by first token (from the places stage).
+  // Known places by first token (from the places stage), chained in the order of their
+  // list: no list per token, and the buffers serve every document.
+  const placeList = places?.all ?? NO_CANDIDATES;
+  const placeChains = chainByFirst(placeList, n);
   // (Arrays of the document's length, not Maps: reads by index cost less than hashing.)
-  const placesAt = new Array<Candidate[] | undefined>(n);
-  for (const c of places?.all ?? []) {
-    const list = placesAt[c.first];
-    if (list === undefined) placesAt[c.first] = [c];
-    else list.push(c);
-  }
 
   // 1. Gazetteer candidates.
   const matches: PhraseMatch[] = [];
@@ -257,7 +254,14 @@ export function recogniseOrganisations(
   }
   if (options.sportsContext) preferClubsInSportsNews(words, candidates);
   raiseMediaSources(words, candidates);
-  const placeAt = (i: number, cut = 0): Candidate | undefined => placesAt[i]?.find((c) => c.cut === cut && c.label !== 'ORG');
+  const placeAt = (i: number, cut = 0): Candidate | undefined => {
+    if (i < 0 || i >= n) return undefined;
+    for (let k = placeChains.head[i]!; k >= 0; k = placeChains.next[k]!) {
+      const c = placeList[k]!;
+      if (c.cut === cut && c.label !== 'ORG') return c;
+    }
+    return undefined;
+  };
 
   // A title ends a name's noun phrase: the person's name follows (`... المبارك الدكتور رائف`).
   const stopWords = Role.FunctionWord | Role.OrganisationTrigger | Role.PlaceTrigger | Role.PersonTitle;
@@ -534,6 +538,29 @@ function raiseMediaSources(words: DocWords, candidates: Candidate[]): void {
 }
 
 const NO_CANDIDATES: readonly Candidate[] = [];
+
+/** Per token the index of the first candidate starting there, per candidate the next one's (-1: none). */
+interface Chains {
+  head: Int32Array;
+  next: Int32Array;
+}
+/** The buffers of {@link chainByFirst}, kept across documents (grown when needed): one set of chains at a time. */
+const chains: Chains = { head: new Int32Array(1024), next: new Int32Array(1024) };
+
+/** Chains `list` by first token (of `n` tokens), each chain in the order of the list. */
+function chainByFirst(list: readonly Candidate[], n: number): Chains {
+  if (chains.head.length < n) chains.head = new Int32Array(Math.max(n, chains.head.length * 2));
+  if (chains.next.length < list.length) chains.next = new Int32Array(Math.max(list.length, chains.next.length * 2));
+  const { head, next } = chains;
+  head.fill(-1, 0, n);
+  // From the end, each candidate put before the chain so far.
+  for (let k = list.length - 1; k >= 0; k--) {
+    const first = list[k]!.first;
+    next[k] = head[first]!;
+    head[first] = k;
+  }
+  return chains;
+}
 
 /**
  * Clubs named like their city, from the places stage's cities: a city and the masculine
