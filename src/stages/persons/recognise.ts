@@ -109,11 +109,11 @@ export class PersonScanner {
   private coverBuffer = new Uint8Array(0);
   private coverByBuffer = new Int32Array(0);
   /**
-   * Remembered names by (last letter, length) key (see recall): the first entry of each
-   * key's chain, or -1 (kept at -1 between documents), and per entry the remembered name's
-   * index and the next entry of its chain.
+   * Remembered names by (last two letters, length) key (see recall): the first entry of
+   * each key's chain, or -1 (kept at -1 between documents), and per entry the remembered
+   * name's index and the next entry of its chain.
    */
-  private readonly memoryHead = new Int32Array(4096).fill(-1);
+  private readonly memoryHead = new Int32Array(1 << 14).fill(-1);
   private memoryName = new Int32Array(48);
   private memoryNext = new Int32Array(48);
   /** Tokens already inside a found name. */
@@ -792,9 +792,9 @@ export class PersonScanner {
     }
     if (remembered.length === 0) return;
     // A token can only be a remembered name with up to two proclitics before it: same
-    // last letter (never a proclitic), length the name's plus 0 to 2. The names are
-    // chained by (last letter mod 64, length mod 64), so a token reads only the names its
-    // key allows (most tokens none), in the order they were remembered.
+    // last two letters (never a proclitic: a name has three letters or more), length the
+    // name's plus 0 to 2. The names are chained by those (see memoryKey), so a token reads
+    // only the names its key allows (most tokens none), in the order they were remembered.
     const head = this.memoryHead;
     if (this.memoryName.length < remembered.length * 3) {
       this.memoryName = new Int32Array(remembered.length * 6);
@@ -812,9 +812,9 @@ export class PersonScanner {
     for (let x = remembered.length - 1; x >= 0; x--) {
       const first = remembered[x]!.first;
       const key = this.memoryKey(first);
-      // The three keys differ (lengths + 0, 1, 2 mod 64): a name is once in a chain.
+      // The three keys differ (lengths + 0, 1, 2 mod 16): a name is once in a chain.
       for (let extra = 0; extra <= 2; extra++) {
-        const k = (key & ~63) | ((key + extra) & 63);
+        const k = (key & ~15) | ((key + extra) & 15);
         nameOf[entries] = x;
         nextOf[entries] = head[k]!;
         head[k] = entries++;
@@ -828,7 +828,7 @@ export class PersonScanner {
     for (let i = 0; i < n; i++) {
       if (!listed && ids[i]! >= 0) continue;
       const ve = vEnd[i]!;
-      const chain = head[((units[ve - 1]! & 63) << 6) | ((ve - vStart[i]!) & 63)]!;
+      const chain = head[((units[ve - 1]! & 63) << 8) | ((units[ve - 2]! & 15) << 4) | ((ve - vStart[i]!) & 15)]!;
       if (chain < 0) continue;
       if (this.taken[i] === 1 || kind[i] !== TokenKind.Word) continue;
       if (i > 0 && (this.inner.whole(lookup, i - 1) & PersonRole.Particle) !== 0) continue;
@@ -848,16 +848,20 @@ export class PersonScanner {
     }
     for (const r of remembered) {
       const key = this.memoryKey(r.first);
-      for (let extra = 0; extra <= 2; extra++) head[(key & ~63) | ((key + extra) & 63)] = -1;
+      for (let extra = 0; extra <= 2; extra++) head[(key & ~15) | ((key + extra) & 15)] = -1;
     }
     found.sort((a, b) => a.first - b.first);
   }
 
-  /** Chain key of token `k`: its last letter mod 64, then its length mod 64. */
+  /**
+   * Chain key of token `k` (14 bits): its last letter mod 64, the letter before it mod 16,
+   * its length mod 16. (Written out again in recall's loop over every token.)
+   */
   private memoryKey(k: number): number {
     const t = this.tokens;
+    const u = this.units;
     const ve = t.vEnd[k]!;
-    return ((this.units[ve - 1]! & 63) << 6) | ((ve - t.vStart[k]!) & 63);
+    return ((u[ve - 1]! & 63) << 8) | ((u[ve - 2]! & 15) << 4) | ((ve - t.vStart[k]!) & 15);
   }
 
   /** The cut at which token `i` reads as token `ref` (0, or after one or two proclitics), or -1. */
