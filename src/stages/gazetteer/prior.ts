@@ -88,8 +88,8 @@ export function priorOf(words: DocWords, m: PhraseMatch, reading: NameReading, o
   // A whole token that is itself a listed word (`فريدة` "unique", `وكيل` "agent", a given
   // name `فاطمة`, a function word) is not proclitic + name (ف + ريدة, و + كيل, ف + أطمة).
   if (m.reading !== 0) {
-    const whole = words.id(m.first, 0);
-    if (words.roles.commonNames.has(whole) || (words.roles.of(whole) & WORDS_NOT_CLITIC_NAMES) !== 0) return -1;
+    // (The common names are exactly the ids with the CommonName bit: one array read, no hashing.)
+    if ((words.roles.of(words.id(m.first, 0)) & (WORDS_NOT_CLITIC_NAMES | Role.CommonName)) !== 0) return -1;
   }
   if (m.first !== m.last) return confidence;
   // A given name then a one-word name without the article: a family name (إسحاق نيوتن،
@@ -107,7 +107,7 @@ export function priorOf(words: DocWords, m: PhraseMatch, reading: NameReading, o
     return -1;
 
   const roles = words.roleOf(m.first, m.reading);
-  const common = words.roles.commonNames.get(words.id(m.first, m.reading)) ?? ((roles & Role.GivenName) !== 0 ? 'given-name' : undefined);
+  const common = ((roles & Role.CommonName) !== 0 ? words.roles.commonNames.get(words.id(m.first, m.reading)) : undefined) ?? ((roles & Role.GivenName) !== 0 ? 'given-name' : undefined);
   const doubtful = reading.ambiguous !== undefined || common !== undefined || (roles & (Role.DirectionAdjective | Role.FunctionWord | Role.CommonNoun)) !== 0;
   // Adjectives coordinated by و: a name spelt like a nisba after a nisba (`عربية وسورية`,
   // "Arab and Syrian") is the second adjective.

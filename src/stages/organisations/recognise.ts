@@ -232,11 +232,10 @@ export function recogniseOrganisations(
     return trigger !== undefined && !trigger.include && (orgsAt[c.first + 1]?.some((d) => d.id === c.id && d.last === c.last && d.cut === 0) ?? false);
   };
   if (candidates.some(listedWithTrigger)) {
-    const kept = candidates.filter((c) => !listedWithTrigger(c));
-    for (let k = 0; k < n; k++) {
-      const list = orgsAt[k];
-      if (list !== undefined) orgsAt[k] = list.filter((c) => !listedWithTrigger(c));
-    }
+    // Decided on the lists as they are, then taken out of the lists they are in.
+    const dropped = new Set(candidates.filter(listedWithTrigger));
+    const kept = candidates.filter((c) => !dropped.has(c));
+    for (const d of dropped) orgsAt[d.first] = orgsAt[d.first]!.filter((c) => !dropped.has(c));
     // (no push(...kept): spreading a long array overflows the stack on big documents)
     candidates.length = 0;
     for (const c of kept) candidates.push(c);

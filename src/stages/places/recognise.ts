@@ -164,6 +164,8 @@ export function recognisePlaces(doc: Doc, setup: GazetteerSetup, options: PlaceR
   // when the rest is a name too (SPEC.md's gold keeps triggers outside place spans); the
   // entry of the longer listing is kept, being the more specific reading.
   const shifted = new Set<Candidate>();
+  // The lists a shifted listing went to: the only ones that can hold a replaced candidate.
+  const touched: number[] = [];
   for (const c of candidates) {
     if (c.last === c.first || (words.anyRole[c.first]! & Role.PlaceTrigger) === 0) continue;
     const trigger = setup.roles.placeTriggers.get(words.id(c.first, readingOfCut(c.cut)));
@@ -177,13 +179,11 @@ export function recognisePlaces(doc: Doc, setup: GazetteerSetup, options: PlaceR
     c.first += 1;
     c.cut = 0;
     byStart[c.first]!.push(c);
+    touched.push(c.first);
   }
   if (shifted.size > 0) {
     const kept = candidates.filter((c) => !shifted.has(c));
-    for (let k = 0; k < n; k++) {
-      const list = byStart[k];
-      if (list !== undefined) byStart[k] = list.filter((c) => !shifted.has(c));
-    }
+    for (const k of touched) byStart[k] = byStart[k]!.filter((c) => !shifted.has(c));
     // (no push(...kept): spreading a long array overflows the stack on big documents)
     candidates.length = 0;
     for (const c of kept) candidates.push(c);
