@@ -40,19 +40,25 @@ export const personsOptions = z.strictObject({
 });
 export type PersonsOptions = z.output<typeof personsOptions>;
 
+/** The notes of a name that covers nothing (never pushed to). */
+const NO_NOTES: string[] = [];
+
 /** Writes the candidates, settling overlaps with places and organisations. */
 function writePersons(doc: Doc, scanner: PersonScanner, lexicon: PeopleLexicon, found: PersonCandidate[], minConfidence: number): void {
   const tokens = doc.tokens!;
   const view = tokens.view;
   const removed = new Set<Annotation>();
+  // The distinct annotations a name covers, in token order: one array for the document
+  // (most names cover none, and a Set per name cost more than the check).
+  const rivals: Annotation[] = [];
   for (const c of found) {
     if (c.confidence < minConfidence) continue;
     const start = view.originalStart(tokens.vStart[c.first]! + c.cut);
     const end = tokens.end[c.last]!;
-    const rivals = new Set<Annotation>();
+    rivals.length = 0;
     for (let k = c.first; k <= c.last; k++) {
       const a = scanner.coveringAnnotation(k);
-      if (a !== undefined) rivals.add(a);
+      if (a !== undefined && !rivals.includes(a)) rivals.push(a);
     }
     let keep = true;
     for (const a of rivals) {
@@ -62,7 +68,7 @@ function writePersons(doc: Doc, scanner: PersonScanner, lexicon: PeopleLexicon, 
       if (a.start < start || a.end > end || (same && !c.strong) || ((a.label === 'GPE' || a.label === 'LOC') && !placeMayBeName(a))) keep = false;
     }
     if (!keep) continue;
-    const notes: string[] = [];
+    const notes: string[] = rivals.length === 0 ? NO_NOTES : [];
     for (const a of rivals) {
       const same = a.start === start && a.end === end;
       if (!same && a.label === 'ORG') continue; // cannot happen: names stop at organisations
