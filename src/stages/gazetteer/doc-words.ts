@@ -95,6 +95,23 @@ export class DocWords {
     return (this.anyRole[i]! & this.startsMask) !== 0;
   }
 
+  /**
+   * One pass over the document: `starts` gets the tokens that start an entry of the trie
+   * given, `withRole` those some reading of which has one of the role `bits` (both emptied
+   * first). The rules of a stage then read the lists, not every token again.
+   */
+  matchTokens(starts: TokenList, withRole: TokenList, bits: number): void {
+    const any = this.anyRole;
+    const startsMask = this.startsMask;
+    starts.count = 0;
+    withRole.count = 0;
+    for (let i = 0; i < this.count; i++) {
+      const a = any[i]!;
+      if ((a & startsMask) !== 0) starts.push(i);
+      if ((a & bits) !== 0) withRole.push(i);
+    }
+  }
+
   /** Id of reading `r` of token `i` (-1 outside the vocabulary or the document). */
   id(i: number, r = 0): number {
     if (i < 0 || i >= this.count) return -1;
@@ -186,3 +203,22 @@ export class DocWords {
     return t.vEnd[i]! - t.vStart[i]! === 1 && this.units[t.vStart[i]!] === code;
   }
 }
+
+/**
+ * Token indices, in order: the first `count` of `at`. A stage keeps one and refills it
+ * for each document (see {@link DocWords.matchTokens}), so no list is allocated per document.
+ */
+export class TokenList {
+  at = new Int32Array(256);
+  count = 0;
+
+  push(i: number): void {
+    if (this.count === this.at.length) {
+      const grown = new Int32Array(this.at.length * 2);
+      grown.set(this.at);
+      this.at = grown;
+    }
+    this.at[this.count++] = i;
+  }
+}
+

@@ -16,7 +16,7 @@
 import type { Doc } from '../../core/document.js';
 import { TokenKind } from '../../core/tokens.js';
 import { choiceNote, makeCandidate, rankReadings, selectCandidates, type Candidate, type NameReading, type RankedReadings } from '../gazetteer/candidates.js';
-import { DocWords } from '../gazetteer/doc-words.js';
+import { DocWords, TokenList } from '../gazetteer/doc-words.js';
 import type { NisbaForm } from '../gazetteer/demonyms.js';
 import type { GazetteerEntry } from '../gazetteer/entries.js';
 import { READING_CUTS, matchesAt, type PhraseMatch, type TokenLookup } from '../gazetteer/phrase-index.js';
@@ -187,9 +187,10 @@ export function recogniseOrganisations(
   const placeChains = chainByFirst(placeList, n);
   // (Arrays of the document's length, not Maps: reads by index cost less than hashing.)
 
-  // 1. Gazetteer candidates.
+  // 1. Gazetteer candidates. (The same pass over the tokens finds the triggers, step 2.)
+  words.matchTokens(startTokens, triggerTokens, Role.OrganisationTrigger);
   const matches: PhraseMatch[] = [];
-  for (let i = 0; i < n; i++) if (words.startsEntry(i)) matchesAt(index, lookup, i, matches);
+  for (let t = 0; t < startTokens.count; t++) matchesAt(index, lookup, startTokens.at[t]!, matches);
   const candidates: Candidate[] = [];
   const orgsAt = new Array<Candidate[] | undefined>(n);
   const readingTable = organisationReadingTable(index);
@@ -440,8 +441,10 @@ export function recogniseOrganisations(
       }
     }
   };
-  const any = words.anyRole;
-  for (let i = 0; i < n - 1; i++) if ((any[i]! & Role.OrganisationTrigger) !== 0) triggerRules(i);
+  for (let t = 0; t < triggerTokens.count; t++) {
+    const i = triggerTokens.at[t]!;
+    if (i < n - 1) triggerRules(i);
+  }
 
   // 3. Sports news: a city spelt like a club's short name is the club.
   if (options.sportsContext) addClubsNamedLikeCities(words, setup, places?.all ?? NO_CANDIDATES, clubs, orgAt, placeAt, candidates);
@@ -537,6 +540,10 @@ function raiseMediaSources(words: DocWords, candidates: Candidate[]): void {
 }
 
 const NO_CANDIDATES: readonly Candidate[] = [];
+
+/** The tokens of one document that start a match and the trigger tokens (refilled per document). */
+const startTokens = new TokenList();
+const triggerTokens = new TokenList();
 
 /** Per token the index of the first candidate starting there, per candidate the next one's (-1: none). */
 interface Chains {

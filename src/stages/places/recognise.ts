@@ -15,7 +15,7 @@
 import type { Annotation, Doc } from '../../core/document.js';
 import { TokenKind } from '../../core/tokens.js';
 import { chooseReading, choiceNote, makeCandidate, rankReadings, selectCandidates, type Candidate, type NameReading, type RankedReadings } from '../gazetteer/candidates.js';
-import { DocWords } from '../gazetteer/doc-words.js';
+import { DocWords, TokenList } from '../gazetteer/doc-words.js';
 import { READINGS, READING_CUTS, matchesAt, type PhraseMatch, type TokenLookup } from '../gazetteer/phrase-index.js';
 import { documentLookup, type GazetteerSetup } from '../gazetteer/setup.js';
 import { COMMON_WORD_CONFIDENCE, priorOf } from '../gazetteer/prior.js';
@@ -111,9 +111,11 @@ export function recognisePlaces(doc: Doc, setup: GazetteerSetup, options: PlaceR
   const index = setup.index;
   const n = tokens.count;
 
-  // 1. Gazetteer matches, and the countries the document names without doubt.
+  // 1. Gazetteer matches, and the countries the document names without doubt. (The same
+  // pass over the tokens finds those of the direction and trigger rules, step 3.)
+  words.matchTokens(startTokens, ruleTokens, Role.DirectionNoun | Role.PlaceTrigger);
   const matches: PhraseMatch[] = [];
-  for (let i = 0; i < n; i++) if (words.startsEntry(i)) matchesAt(index, lookup, i, matches);
+  for (let t = 0; t < startTokens.count; t++) matchesAt(index, lookup, startTokens.at[t]!, matches);
   // Each match's place readings, looked up once.
   const readingTable = placeReadingTable(index);
   const matchReadings: RankedReadings[] = [];
@@ -191,9 +193,7 @@ export function recognisePlaces(doc: Doc, setup: GazetteerSetup, options: PlaceR
   /** The longest gazetteer candidate starting at `i` on its whole first token. */
   const placeAt = (i: number): Candidate | undefined => byStart[i]?.find((c) => c.cut === 0);
 
-  // 3. Rules, on the tokens that have a direction or trigger reading (one pass over the
-  // document finds both kinds).
-  const ruleTokens = tokensWithRole(words, Role.DirectionNoun | Role.PlaceTrigger);
+  // 3. Rules, on the tokens that have a direction or trigger reading.
   if (options.directions) {
     addDirectionCandidates(words, candidates, placeAt, ruleTokens);
   }
@@ -229,32 +229,9 @@ export function recognisePlaces(doc: Doc, setup: GazetteerSetup, options: PlaceR
   return { lookup, all: candidates, chosen: selectCandidates(candidates.filter((c) => c.confidence >= options.minConfidence)) };
 }
 
-/** Token indices, in order: the first `count` of `at`. */
-interface RuleTokens {
-  at: Int32Array;
-  count: number;
-}
-
-/** One buffer for the rule tokens of every document (grown when needed). */
-let ruleTokenBuffer = new Int32Array(1024);
-
-/** The tokens some reading of which has one of the role `bits`. */
-function tokensWithRole(words: DocWords, bits: number): RuleTokens {
-  const n = words.count;
-  const any = words.anyRole;
-  let at = ruleTokenBuffer;
-  let count = 0;
-  for (let i = 0; i < n; i++) {
-    if ((any[i]! & bits) === 0) continue;
-    if (count === at.length) {
-      const grown = new Int32Array(at.length * 2);
-      grown.set(at);
-      at = ruleTokenBuffer = grown;
-    }
-    at[count++] = i;
-  }
-  return { at, count };
-}
+/** The tokens of one document that start a match and that the rules look at (refilled per document). */
+const startTokens = new TokenList();
+const ruleTokens = new TokenList();
 
 /** A reading index with this many view units cut (the plain one of two alternatives). */
 function readingOfCut(cut: number): number {
@@ -268,7 +245,7 @@ function readingOfCut(cut: number): number {
  * adverb ("north of"), and only the place is an entity. Fixed names with a direction
  * inside (`أفريقيا جنوب الصحراء`) belong in the gazetteer.
  */
-function addDirectionCandidates(words: DocWords, candidates: Candidate[], placeAt: (i: number) => Candidate | undefined, ruleTokens: RuleTokens): void {
+function addDirectionCandidates(words: DocWords, candidates: Candidate[], placeAt: (i: number) => Candidate | undefined, ruleTokens: TokenList): void {
   const n = words.count;
   const added: Candidate[] = [];
   const any = words.anyRole;
@@ -338,7 +315,7 @@ function addTriggerContext(
   candidates: Candidate[],
   byStart: ByStart,
   options: PlaceRuleOptions,
-  ruleTokens: RuleTokens,
+  ruleTokens: TokenList,
 ): void {
   const n = words.count;
   const any = words.anyRole;
