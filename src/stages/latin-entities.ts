@@ -59,11 +59,16 @@ export function latinKey(s: string): string {
 const OPEN_PAREN = 0x28;
 const CLOSE_PAREN = 0x29;
 
-/** Runs of Latin words (with digits, `.`, `-`, `&`, `'` between them) on one line. */
-function latinRuns(tokens: TokenTable): { first: number; last: number }[] {
+/**
+ * Runs of Latin words (with digits, `.`, `-`, `&`, `'` between them) on one line; the
+ * Latin tokens (kind Latin) are pushed onto `latin`, in order, on the same pass.
+ */
+function latinRuns(tokens: TokenTable, latin: number[]): { first: number; last: number }[] {
   const runs: { first: number; last: number }[] = [];
   const text = tokens.view.text;
   const units = tokens.view.units;
+  const kinds = tokens.kind;
+  const flags = tokens.flags;
   let first = -1;
   let lastLatin = -1;
   const close = () => {
@@ -72,8 +77,9 @@ function latinRuns(tokens: TokenTable): { first: number; last: number }[] {
     lastLatin = -1;
   };
   for (let i = 0; i < tokens.count; i++) {
-    const k = tokens.kind[i];
-    if (first >= 0 && (tokens.flags[i]! & TokenFlag.LineBefore) !== 0) close();
+    const k = kinds[i];
+    if (first >= 0 && (flags[i]! & TokenFlag.LineBefore) !== 0) close();
+    if (k === TokenKind.Latin) latin.push(i);
     if (k === TokenKind.Latin || (k === TokenKind.Alnum && /[A-Za-z]/.test(text.slice(tokens.vStart[i], tokens.vEnd[i])))) {
       if (first < 0) first = i;
       lastLatin = i;
@@ -146,11 +152,18 @@ export const latinEntitiesStage = defineStage({
         taken.push({ start, end });
         doc.annotate({ label, start, end, value, source, confidence, note });
       };
+      // One pass finds the runs of Latin words and the Latin tokens (most documents have
+      // none; the acronym rule reads those, not every token).
+      const latin: number[] = [];
+      const runs = latinRuns(tokens, latin);
       // 2. Bracketed acronym after an Arabic entity: `... الدولة الإسلامية (ISIS)`.
       // The entities by end, built at the first acronym (most documents have none).
       let byEnd: Map<number, Annotation> | null = null;
-      for (let i = 1; i + 2 < tokens.count; i++) {
-        if (tokens.kind[i + 1] !== TokenKind.Latin || !isChar(tokens, i, OPEN_PAREN) || !isChar(tokens, i + 2, CLOSE_PAREN)) continue;
+      for (const latinToken of latin) {
+        // `(` at i, the Latin word at i + 1, `)` at i + 2.
+        const i = latinToken - 1;
+        if (i < 1 || i + 2 >= tokens.count) continue;
+        if (!isChar(tokens, i, OPEN_PAREN) || !isChar(tokens, i + 2, CLOSE_PAREN)) continue;
         const word = text.slice(tokens.vStart[i + 1], tokens.vEnd[i + 1]);
         if (!/^[A-Z]{2,8}$/.test(word)) continue;
         if (byEnd === null) {
@@ -162,7 +175,7 @@ export const latinEntitiesStage = defineStage({
         const value = before.value as { id: string | null; name: string } | undefined;
         add(tokens.start[i + 1]!, tokens.end[i + 1]!, before.label, { id: value?.id ?? null, name: value?.name ?? word }, 'latin:acronym', 0.9, `acronym of the ${before.label} before it`);
       }
-      for (const run of latinRuns(tokens)) {
+      for (const run of runs) {
         // 1. Gazetteer English names, leftmost-longest over the run's Latin words.
         const words: number[] = [];
         for (let i = run.first; i <= run.last; i++) if (tokens.kind[i] === TokenKind.Latin || tokens.kind[i] === TokenKind.Alnum) words.push(i);
