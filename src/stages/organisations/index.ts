@@ -62,12 +62,12 @@ export type OrganisationsOptions = z.output<typeof organisationsOptions>;
  */
 function settleSameSpan(
   org: Candidate,
-  rival: SharedPlaces['written'][number] | undefined,
+  place: Candidate,
+  rival: Annotation,
   removed: Set<Annotation>,
   end: number,
 ): boolean {
-  if (rival === undefined || rival.annotation.end !== end) return true;
-  const place = rival.candidate;
+  if (rival.end !== end) return true;
   const orgAmbiguous = org.ambiguous !== undefined;
   const placeAmbiguous = place.ambiguous !== undefined;
   let orgWins: boolean;
@@ -86,17 +86,17 @@ function settleSameSpan(
     why = orgWins ? 'the organisation reading is more confident' : 'the place reading is as confident or more';
   }
   if (orgWins) {
-    removed.add(rival.annotation);
+    removed.add(rival);
     org.notes.push(`also the place ${place.name} (${place.id ?? 'rule'}); written as an organisation: ${why}`);
   } else {
-    const a: Annotation = rival.annotation;
+    const a: Annotation = rival;
     const note = `also the organisation ${org.name} (${org.id ?? 'rule'}); written as a place: ${why}`;
     a.note = a.note === undefined ? note : `${a.note}; ${note}`;
   }
   return orgWins;
 }
 
-const NO_PLACES: SharedPlaces['written'] = [];
+const NO_PLACES: SharedPlaces = { all: [], written: [], annotations: [] };
 
 export const organisationsStage = defineStage({
   name: 'organisations',
@@ -116,14 +116,15 @@ export const organisationsStage = defineStage({
       // Written places never overlap, so their start identifies them; they and the chosen
       // organisations are both in text order, so one walk along the places finds the
       // place starting where each organisation starts.
-      const written = places?.written ?? NO_PLACES;
+      const written = (places ?? NO_PLACES).annotations;
+      const writtenPlaces = (places ?? NO_PLACES).written;
       let p = 0;
       const removed = new Set<Annotation>();
       for (const c of result.chosen) {
         const { start, end } = candidateSpan(tokens, c);
-        while (p < written.length && written[p]!.annotation.start < start) p++;
-        const rival = p < written.length && written[p]!.annotation.start === start ? written[p] : undefined;
-        if (settleSameSpan(c, rival, removed, end)) annotateCandidate(doc, tokens, c);
+        while (p < written.length && written[p]!.start < start) p++;
+        const rival = p < written.length && written[p]!.start === start ? p : -1;
+        if (rival < 0 || settleSameSpan(c, writtenPlaces[rival]!, written[rival]!, removed, end)) annotateCandidate(doc, tokens, c);
       }
       if (removed.size > 0) doc.annotations = doc.annotations.filter((a) => !removed.has(a));
       if (fuzzy !== null) reportNearMisses(doc, fuzzy, 'organisations', result.chosen, result.lookup);

@@ -57,8 +57,8 @@ export const placesStage = defineStage({
     return (doc) => {
       const tokens = doc.tokens!;
       const result = recognisePlaces(doc, setup, options);
-      const shared: SharedPlaces = { all: result.all, written: [] };
-      for (const c of result.chosen) shared.written.push({ candidate: c, annotation: annotateCandidate(doc, tokens, c) });
+      const shared: SharedPlaces = { all: result.all, written: result.chosen, annotations: [] };
+      for (const c of result.chosen) shared.annotations.push(annotateCandidate(doc, tokens, c));
       doc.shared.set(SHARED_PLACES_KEY, shared);
       if (fuzzy !== null) reportNearMisses(doc, fuzzy, 'places', result.chosen, result.lookup);
     };

@@ -50,8 +50,10 @@ export interface PlaceRuleOptions {
 export interface SharedPlaces {
   /** Every candidate considered, whatever its confidence. */
   all: Candidate[];
-  /** The candidates written, in token order, with their annotations. */
-  written: { candidate: Candidate; annotation: Annotation }[];
+  /** The candidates written, in token order. */
+  written: Candidate[];
+  /** Their annotations, by the same index (two arrays, not an object per place). */
+  annotations: Annotation[];
 }
 
 export const SHARED_PLACES_KEY = 'places';
