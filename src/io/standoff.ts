@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import * as crypto from 'node:crypto';
 import type { Annotation, AnnotationStatus, Doc, DocMessage, LanguageInfo, Span } from '../core/document.js';
 import { offsetConverter, type OffsetConverter } from '../core/offsets.js';
 import type { Encoding } from './decode.js';
@@ -46,11 +46,31 @@ export interface PipelineInfo {
   stages: string[];
 }
 
+/** `crypto.hash` (Node 20.12+): one call, no Hash object; older Node 20 releases lack it. */
+const oneShotHash = (crypto as { hash?: (algorithm: string, data: string, encoding: 'hex') => string }).hash;
+
 export function sha256Text(text: string): string {
-  return createHash('sha256').update(text, 'utf8').digest('hex');
+  return oneShotHash !== undefined ? oneShotHash('sha256', text, 'hex') : crypto.createHash('sha256').update(text, 'utf8').digest('hex');
 }
 
-const CORE_KEYS = new Set(['label', 'start', 'end', 'value', 'source', 'confidence', 'status', 'note', 'text', 'id']);
+/** The keys an annotation's written form sets itself; a switch, not a Set: it runs for every key of every annotation. */
+function isCoreKey(k: string): boolean {
+  switch (k) {
+    case 'label':
+    case 'start':
+    case 'end':
+    case 'value':
+    case 'source':
+    case 'confidence':
+    case 'status':
+    case 'note':
+    case 'text':
+    case 'id':
+      return true;
+    default:
+      return false;
+  }
+}
 
 /** Converts one pipeline annotation to its written form (key order as in SPEC.md). */
 export function annotationToStandoff(a: Annotation, id: string, text: string, cv: OffsetConverter): StandoffAnnotation {
@@ -66,7 +86,7 @@ export function annotationToStandoff(a: Annotation, id: string, text: string, cv
   if (a.note !== undefined) out.note = a.note;
   // Extra fields (review bookkeeping, qualifiers) follow; `for...in` avoids an entries array per annotation.
   for (const k in a) {
-    if (CORE_KEYS.has(k)) continue;
+    if (isCoreKey(k)) continue;
     const v = a[k];
     if (v !== undefined) out[k] = v;
   }
