@@ -67,6 +67,37 @@ export function makeCandidate(c: Candidate): Candidate {
   };
 }
 
+/**
+ * Candidate lists by first token, read by index (cheaper than a Map's hashing; most tokens
+ * start none). One array serves every document: a new one of each document's length was
+ * garbage at once. {@link reset} empties the slots the document before set.
+ */
+export class CandidatesByStart {
+  /** The list of candidates starting at each token (undefined where none does). */
+  readonly lists: (Candidate[] | undefined)[] = [];
+  /** The slots given a list since the last reset. */
+  private readonly used: number[] = [];
+
+  /** Empties the lists for a document of `n` tokens and returns them. */
+  reset(n: number): (Candidate[] | undefined)[] {
+    const lists = this.lists;
+    for (const k of this.used) lists[k] = undefined;
+    this.used.length = 0;
+    while (lists.length < n) lists.push(undefined);
+    return lists;
+  }
+
+  /** Appends `c` to the list of its first token (a slot given a list is only ever reset). */
+  add(c: Candidate): void {
+    const list = this.lists[c.first];
+    if (list !== undefined) list.push(c);
+    else {
+      this.lists[c.first] = [c];
+      this.used.push(c.first);
+    }
+  }
+}
+
 /** Sort order for leftmost-longest selection. */
 function compareCandidates(a: Candidate, b: Candidate): number {
   return a.first - b.first || b.last - a.last || a.cut - b.cut || b.priority - a.priority || b.confidence - a.confidence;

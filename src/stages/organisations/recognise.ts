@@ -15,7 +15,7 @@
  */
 import type { Doc } from '../../core/document.js';
 import { TokenKind } from '../../core/tokens.js';
-import { choiceNote, makeCandidate, rankReadings, selectCandidates, type Candidate, type NameReading, type RankedReadings } from '../gazetteer/candidates.js';
+import { CandidatesByStart, choiceNote, makeCandidate, rankReadings, selectCandidates, type Candidate, type NameReading, type RankedReadings } from '../gazetteer/candidates.js';
 import { DocWords, TokenList } from '../gazetteer/doc-words.js';
 import type { NisbaForm } from '../gazetteer/demonyms.js';
 import type { GazetteerEntry } from '../gazetteer/entries.js';
@@ -185,14 +185,13 @@ export function recogniseOrganisations(
   // list: no list per token, and the buffers serve every document.
   const placeList = places?.all ?? NO_CANDIDATES;
   const placeChains = chainByFirst(placeList, n);
-  // (Arrays of the document's length, not Maps: reads by index cost less than hashing.)
 
   // 1. Gazetteer candidates. (The same pass over the tokens finds the triggers, step 2.)
   words.matchTokens(startTokens, triggerTokens, Role.OrganisationTrigger);
   const matches: PhraseMatch[] = [];
   for (let t = 0; t < startTokens.count; t++) matchesAt(index, lookup, startTokens.at[t]!, matches);
   const candidates: Candidate[] = [];
-  const orgsAt = new Array<Candidate[] | undefined>(n);
+  const orgsAt = orgLists.reset(n);
   const readingTable = organisationReadingTable(index);
   for (const m of matches) {
     const rs = organisationReadings(index, readingTable, m);
@@ -219,9 +218,7 @@ export function recogniseOrganisations(
       readings: rs.list,
     });
     candidates.push(c);
-    const list = orgsAt[m.first];
-    if (list === undefined) orgsAt[m.first] = [c];
-    else list.push(c);
+    orgLists.add(c);
   }
   // A name listed with a trigger that only introduces names (`صحيفة الأهرام`, `قناة
   // الجزيرة`) is written without it when the rest is a name of the same entry, as the
@@ -540,6 +537,9 @@ function raiseMediaSources(words: DocWords, candidates: Candidate[]): void {
 }
 
 const NO_CANDIDATES: readonly Candidate[] = [];
+
+/** Candidates by first token (emptied for each document). */
+const orgLists = new CandidatesByStart();
 
 /** The tokens of one document that start a match and the trigger tokens (refilled per document). */
 const startTokens = new TokenList();

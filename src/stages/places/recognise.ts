@@ -14,7 +14,7 @@
  */
 import type { Annotation, Doc } from '../../core/document.js';
 import { TokenKind } from '../../core/tokens.js';
-import { chooseReading, choiceNote, makeCandidate, rankReadings, selectCandidates, type Candidate, type NameReading, type RankedReadings } from '../gazetteer/candidates.js';
+import { CandidatesByStart, chooseReading, choiceNote, makeCandidate, rankReadings, selectCandidates, type Candidate, type NameReading, type RankedReadings } from '../gazetteer/candidates.js';
 import { DocWords, TokenList } from '../gazetteer/doc-words.js';
 import { READINGS, READING_CUTS, matchesAt, type PhraseMatch, type TokenLookup } from '../gazetteer/phrase-index.js';
 import { documentLookup, type GazetteerSetup } from '../gazetteer/setup.js';
@@ -131,9 +131,7 @@ export function recognisePlaces(doc: Doc, setup: GazetteerSetup, options: PlaceR
 
   // 2. Gazetteer candidates with prior confidences.
   const candidates: Candidate[] = [];
-  // Lists by first token, in an array of the document's length: reads by index cost less
-  // than a Map's hashing, and most tokens start no candidate.
-  const byStart: ByStart = new Array<Candidate[] | undefined>(n);
+  const byStart: ByStart = startLists.reset(n);
   for (let k = 0; k < matches.length; k++) {
     const m = matches[k]!;
     const rs = matchReadings[k]!;
@@ -160,9 +158,7 @@ export function recognisePlaces(doc: Doc, setup: GazetteerSetup, options: PlaceR
       readings: rs.list,
     });
     candidates.push(c);
-    const list = byStart[m.first];
-    if (list === undefined) byStart[m.first] = [c];
-    else list.push(c);
+    startLists.add(c);
   }
   // A name listed with its trigger (`منطقة الساحل`, `مدينة غزة`) is written without it
   // when the rest is a name too (SPEC.md's gold keeps triggers outside place spans); the
@@ -230,6 +226,9 @@ export function recognisePlaces(doc: Doc, setup: GazetteerSetup, options: PlaceR
   // 5. Leftmost-longest; candidates below the threshold do not block others.
   return { lookup, all: candidates, chosen: selectCandidates(candidates.filter((c) => c.confidence >= options.minConfidence)) };
 }
+
+/** Candidates by first token (emptied for each document). */
+const startLists = new CandidatesByStart();
 
 /** The tokens of one document that start a match and that the rules look at (refilled per document). */
 const startTokens = new TokenList();
