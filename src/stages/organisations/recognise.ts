@@ -27,6 +27,12 @@ import type { SharedPlaces } from '../places/recognise.js';
 
 const BEH = 0x0628; // U+0628 ARABIC LETTER BEH: preposition "in, with"
 const LAM = 0x0644; // U+0644 ARABIC LETTER LAM: preposition "for, of"
+/**
+ * Definite adjectives whose complement takes ب (specific to, concerned with, charged with,
+ * competent for), as normalised text (teh marbuta folded or kept): a closed grammatical
+ * class, not a word list to grow.
+ */
+const GOVERNS_BEH = new Set(['الخاص', 'المعني', 'المكلف', 'المختص'].flatMap((m) => [m, `${m}ه`, `${m}ة`]));
 const OPEN_PAREN = 0x28;
 const CLOSE_PAREN = 0x29;
 const QUOTES_OPEN = new Set([0x22, 0xab, 0x201c, 0x201e, 0x27]); // " « “ „ '
@@ -366,7 +372,10 @@ export function recogniseOrganisations(
     let k = j;
     const stop = Role.FunctionWord | Role.OrganisationTrigger | Role.PlaceTrigger | Role.PersonTitle;
     const phraseEnd = (at: number) => at >= n || words.startsLine(at);
-    while (k < j + 2 && !phraseEnd(k) && words.isDefinite(k) && (words.roleOf(k) & (stop | Role.PlaceNisba)) === 0 && placeAt(k) === undefined && orgAt(k) === undefined) k++;
+    // A nisba form followed by another definite nisba is a noun of the phrase (`وزارة المالية
+    // السعودية`: المالية is "finance" there, not "Malian").
+    const nounNisba = (at: number) => (words.roleOf(at) & Role.PlaceNisba) === 0 || (at + 1 < n && !words.startsLine(at + 1) && words.isDefinite(at + 1) && (words.roleOf(at + 1) & Role.PlaceNisba) !== 0);
+    while (k < j + 2 && !phraseEnd(k) && words.isDefinite(k) && (words.roleOf(k) & stop) === 0 && nounNisba(k) && placeAt(k) === undefined && orgAt(k) === undefined) k++;
     const nouns = k - j;
     if (phraseEnd(k)) return;
 
@@ -393,7 +402,10 @@ export function recogniseOrganisations(
         place = placeAt(k + 1);
         via = ' (on)';
       }
-      if (place === undefined && nouns > 0 && (words.startsWith(k, BEH) || words.startsWith(k, LAM))) {
+      // ب names the place only after an adjective that governs it (`الخاصة بأفريقيا`); after
+      // a noun it says where the body sits (`الشرطة القضائية بطنجة`: the police in Tangier).
+      const governsBeh = nouns > 0 && GOVERNS_BEH.has(words.text(k - 1));
+      if (place === undefined && nouns > 0 && ((governsBeh && words.startsWith(k, BEH)) || words.startsWith(k, LAM))) {
         place = placeAt(k, 1);
         via = ' (with a preposition)';
       }
