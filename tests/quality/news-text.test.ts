@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultPipeline, surfaces } from '../persons/helpers.js';
+import { defaultPipeline, runChecked, surfaces } from '../persons/helpers.js';
 
 // The default pipeline on sentences of the kinds of news text the development gold lacks
 // (economy, Gulf and Maghreb government news): each case is a mistake once made.
@@ -39,4 +39,17 @@ describe('shipped data on unseen news text', () => {
   ])('%s → %s %j', (text, label, expected) => {
     expect(surfaces(pipeline, text, label)).toEqual(expected);
   });
+});
+
+describe('dual construct or accusative singular (مليارا, ألفا, مليونا)', () => {
+  const values = (text: string) => runChecked(pipeline, text).annotations.map((a) => [text.slice(a.start, a.end), a.value]);
+  it.each([
+    // Before its noun, the dual construct: two of them.
+    ['بلغت الكلفة مليارا دولار.', [['مليارا دولار', { amount: 2000000000, currency: 'USD' }]]],
+    ['دفع ألفا دولار.', [['ألفا دولار', { amount: 2000, currency: 'USD' }]]],
+    // Going on after و, the accusative singular: one and a half billion, 1500.
+    ['خصصت الحكومة مليارا ونصف المليار دولار.', [['مليارا ونصف المليار دولار', { amount: 1500000000, currency: 'USD' }]]],
+    ['نشر ألفا وخمسمائة جندي.', [['ألفا وخمسمائة', 1500]]],
+    ['جمع مليونا ونصف مليون توقيع.', [['مليونا ونصف مليون', 1500000]]],
+  ])('%s', (text, expected) => expect(values(text)).toEqual(expected));
 });
