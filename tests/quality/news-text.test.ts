@@ -53,3 +53,17 @@ describe('dual construct or accusative singular (مليارا, ألفا, ملي�
     ['جمع مليونا ونصف مليون توقيع.', [['مليونا ونصف مليون', 1500000]]],
   ])('%s', (text, expected) => expect(values(text)).toEqual(expected));
 });
+
+describe('news agencies by their Arabic abbreviations', () => {
+  it.each([
+    ['نقلت (أ ف ب) عن مسؤول أمني قوله.', ['أ ف ب']],
+    ['وقالت (د ب أ) إن الاجتماع انتهى.', ['د ب أ']],
+    ['الجزائر (وأج) - قال الوزير.', ['وأج']],
+    ['وأفادت وكالة الأنباء الفرنسية بأن الوفد وصل.', ['وكالة الأنباء الفرنسية']],
+  ])('%s', (text, expected) => expect(surfaces(pipeline, text, 'ORG')).toEqual(expected));
+  // A preposition with a pronoun after a verb is no subject: رحب بنا is "welcomed us", not بنا the agency or a person.
+  it('رحب بنا الوزير', () => {
+    expect(surfaces(pipeline, 'رحب بنا الوزير بحرارة.', 'PERS')).toEqual([]);
+    expect(surfaces(pipeline, 'رحب بنا الوزير بحرارة.', 'ORG')).toEqual([]);
+  });
+});
