@@ -67,3 +67,14 @@ describe('news agencies by their Arabic abbreviations', () => {
     expect(surfaces(pipeline, 'رحب بنا الوزير بحرارة.', 'ORG')).toEqual([]);
   });
 });
+
+describe('foreign family names after a given name', () => {
+  it.each([
+    ['وقال فابيو كابيلو إن الفريق جاهز.', ['فابيو كابيلو']],
+    ['وقال فابيو كانافارو إن الفريق جاهز.', ['فابيو كانافارو']],
+    ['وسجل مانويل كاجودا هدفا.', ['مانويل كاجودا']],
+    // A proclitic before a verbal noun is no family name.
+    ['وقال مايكل بارتكاب الجريمة إنه بريء.', ['مايكل']],
+    ['وطالب جون بانسحاب القوات.', ['جون']],
+  ])('%s', (text, expected) => expect(surfaces(pipeline, text, 'PERS')).toEqual(expected));
+});
