@@ -78,3 +78,13 @@ describe('foreign family names after a given name', () => {
     ['وطالب جون بانسحاب القوات.', ['جون']],
   ])('%s', (text, expected) => expect(surfaces(pipeline, text, 'PERS')).toEqual(expected));
 });
+
+describe('the remit of an institution after its nisba', () => {
+  it.each([
+    ['وقال البنك الآسيوي للتنمية إن النمو تباطأ.', ['البنك الآسيوي للتنمية']],
+    ['وأعلنت الشركة الوطنية السعودية للنقل البحري أرباحها.', ['الشركة الوطنية السعودية للنقل البحري']],
+    // After a state body the ل-phrase says for whom or what for.
+    ['وقدمت الحكومة العراقية للشعب خطة جديدة.', ['الحكومة العراقية']],
+    ['وتحركت الحكومة العراقية لمواجهة الأزمة.', ['الحكومة العراقية']],
+  ])('%s', (text, expected) => expect(surfaces(pipeline, text, 'ORG')).toEqual(expected));
+});

@@ -390,7 +390,14 @@ export function recogniseOrganisations(
       const agreesWith = (g: 'm' | 'f') => forms.some((f) => f.form === (g === 'f' ? 'feminine' : 'masculine'));
       if (!(agreesWith(trigger.agrees) || (nouns > 0 && agreesWith(genderOf(words.text(k - 1)))))) return;
       const place = forms.find((f) => f.place !== undefined)?.place;
-      candidates.push(make(k, 'trigger+nisba', NISBA, `${triggerText} + nisba ${words.surface(k)}`, null, undefined, place));
+      // A definite trigger of the kind that names bodies (`names` in the data: بنك، معهد،
+      // شركة) and its adjectives may go on with the body's remit as a definite ل-phrase
+      // (`البنك الآسيوي للتنمية`, `المعهد الاتحادي السويسري للتقانة`); after a state body
+      // it says for whom (`قدمت الحكومة العراقية للشعب`), and an indefinite one what for.
+      let adjectivesOnly = true;
+      for (let a = j; a < k; a++) if ((words.roleOf(a) & Role.OrganisationAdjective) === 0) adjectivesOnly = false;
+      const remit = definite && trigger.names && adjectivesOnly && options.institutional && k + 1 < n && (words.isDefinite(k + 1, 2) || words.isDefinite(k + 1, 1)) ? lamPhraseEnd(k + 1) : -1;
+      candidates.push(make(remit >= 0 ? remit : k, 'trigger+nisba', NISBA, `${triggerText} + nisba ${words.surface(k)}`, null, undefined, place));
       return;
     }
 
