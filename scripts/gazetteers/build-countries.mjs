@@ -4,7 +4,7 @@
 // states and UK constituent countries in sources/countries-extra.tsv.
 // Run: node scripts/gazetteers/build-countries.mjs
 import { join } from 'node:path';
-import { ISO_ALPHA2, ROOT, checkIds, clean, dedupeVariants, entryLine, handEntries, markedList, readTsv, writeJsonl } from './lib.mjs';
+import { ISO_ALPHA2, ROOT, checkIds, clean, dedupeVariants, entryLine, fold, handEntries, markedList, readTsv, writeJsonl } from './lib.mjs';
 
 const SOURCES = join(ROOT, 'scripts', 'gazetteers', 'sources');
 const arLong = new Intl.DisplayNames(['ar'], { type: 'region', fallback: 'none' });
@@ -22,6 +22,22 @@ function cldrForms(name) {
     if (n.includes(' - ')) out.push(n.replace(/ - /g, ' '));
   }
   return out;
+}
+
+/**
+ * News writes the state noun before the short name as well as in the formal name:
+ * جمهورية تونس beside الجمهورية التونسية, مملكة البحرين, دولة الكويت. A country whose
+ * formal names show it to be a republic or a kingdom gets that noun + its name; every
+ * sovereign country gets دولة + its name (دولة فلسطين, دولة قطر).
+ */
+function stateForms(type, name, others) {
+  if (type !== 'country') return [];
+  const out = [`دولة ${name}`];
+  const all = [name, ...others];
+  if (all.some((v) => /^(ال)?جمهورية /.test(v))) out.push(`جمهورية ${name}`);
+  if (all.some((v) => /^(ال)?مملكة /.test(v))) out.push(`مملكة ${name}`);
+  if (all.some((v) => /^(ال)?سلطنة /.test(v))) out.push(`سلطنة ${name}`);
+  return out.filter((v) => !others.includes(v));
 }
 
 const overlay = new Map();
@@ -68,5 +84,12 @@ for (const code of codes) {
   });
 }
 entries.push(...handEntries(join(SOURCES, 'countries-extra.tsv')));
+// State-noun forms come last and never take a name another entry has (جمهورية الصين is
+// Taiwan's formal name, not a second name of China).
+const taken = new Set(entries.flatMap((e) => [e.name, ...e.variants]).map(fold));
+for (const e of entries) {
+  const extra = stateForms(e.type, e.name, e.variants).filter((v) => !taken.has(fold(v)));
+  e.variants = dedupeVariants(e.name, [...e.variants, ...extra]);
+}
 checkIds(entries);
 writeJsonl(join(ROOT, 'gazetteers', 'places', 'countries.jsonl'), entries.map(entryLine));

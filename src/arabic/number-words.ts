@@ -193,6 +193,24 @@ export class NumberComposer {
    * (and changes nothing) when the part cannot continue this number.
    */
   add(part: NumberPart, conjunction: boolean): boolean {
+    if (!(conjunction && this.needsNoun)) return this.addPart(part, conjunction);
+    // A dual construct stands right before its noun (مليارا دولار, two billion dollars): a
+    // number that goes on after و opened with the accusative singular instead (خصصت مليارا
+    // ونصف المليار, one and a half billion; Ryding 2005, ch. 15).
+    const total = this.total;
+    const term = this.term;
+    if (term === null || this.scales !== 1 || this.group !== null) return this.addPart(part, conjunction);
+    this.total = term.scale;
+    this.term = { multiplier: Exact.ONE, scale: term.scale };
+    this.needsNoun = false;
+    if (this.addPart(part, conjunction)) return true;
+    this.total = total;
+    this.term = term;
+    this.needsNoun = true;
+    return false;
+  }
+
+  private addPart(part: NumberPart, conjunction: boolean): boolean {
     if (this.finished) return false;
     const first = this.parts === 0;
     if (first && conjunction) return false;

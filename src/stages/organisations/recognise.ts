@@ -27,6 +27,12 @@ import type { SharedPlaces } from '../places/recognise.js';
 
 const BEH = 0x0628; // U+0628 ARABIC LETTER BEH: preposition "in, with"
 const LAM = 0x0644; // U+0644 ARABIC LETTER LAM: preposition "for, of"
+/**
+ * Definite adjectives whose complement takes ب (specific to, concerned with, charged with,
+ * competent for), as normalised text (teh marbuta folded or kept): a closed grammatical
+ * class, not a word list to grow.
+ */
+const GOVERNS_BEH = new Set(['الخاص', 'المعني', 'المكلف', 'المختص'].flatMap((m) => [m, `${m}ه`, `${m}ة`]));
 const OPEN_PAREN = 0x28;
 const CLOSE_PAREN = 0x29;
 const QUOTES_OPEN = new Set([0x22, 0xab, 0x201c, 0x201e, 0x27]); // " « “ „ '
@@ -371,7 +377,10 @@ export function recogniseOrganisations(
     let k = j;
     const stop = Role.FunctionWord | Role.OrganisationTrigger | Role.PlaceTrigger | Role.PersonTitle;
     const phraseEnd = (at: number) => at >= n || words.startsLine(at);
-    while (k < j + 2 && !phraseEnd(k) && words.isDefinite(k) && (words.roleOf(k) & (stop | Role.PlaceNisba)) === 0 && placeAt(k) === undefined && orgAt(k) === undefined) k++;
+    // A nisba form followed by another definite nisba is a noun of the phrase (`وزارة المالية
+    // السعودية`: المالية is "finance" there, not "Malian").
+    const nounNisba = (at: number) => (words.roleOf(at) & Role.PlaceNisba) === 0 || (at + 1 < n && !words.startsLine(at + 1) && words.isDefinite(at + 1) && (words.roleOf(at + 1) & Role.PlaceNisba) !== 0);
+    while (k < j + 2 && !phraseEnd(k) && words.isDefinite(k) && (words.roleOf(k) & stop) === 0 && nounNisba(k) && placeAt(k) === undefined && orgAt(k) === undefined) k++;
     const nouns = k - j;
     if (phraseEnd(k)) return;
 
@@ -386,7 +395,14 @@ export function recogniseOrganisations(
       const agreesWith = (g: 'm' | 'f') => forms.some((f) => f.form === (g === 'f' ? 'feminine' : 'masculine'));
       if (!(agreesWith(trigger.agrees) || (nouns > 0 && agreesWith(genderOf(words.text(k - 1)))))) return;
       const place = forms.find((f) => f.place !== undefined)?.place;
-      candidates.push(make(k, 'trigger+nisba', NISBA, `${triggerText()} + nisba ${words.surface(k)}`, null, undefined, place));
+      // A definite trigger of the kind that names bodies (`names` in the data: بنك، معهد،
+      // شركة) and its adjectives may go on with the body's remit as a definite ل-phrase
+      // (`البنك الآسيوي للتنمية`, `المعهد الاتحادي السويسري للتقانة`); after a state body
+      // it says for whom (`قدمت الحكومة العراقية للشعب`), and an indefinite one what for.
+      let adjectivesOnly = true;
+      for (let a = j; a < k; a++) if ((words.roleOf(a) & Role.OrganisationAdjective) === 0) adjectivesOnly = false;
+      const remit = definite && trigger.names && adjectivesOnly && options.institutional && k + 1 < n && (words.isDefinite(k + 1, 2) || words.isDefinite(k + 1, 1)) ? lamPhraseEnd(k + 1) : -1;
+      candidates.push(make(remit >= 0 ? remit : k, 'trigger+nisba', NISBA, `${triggerText()} + nisba ${words.surface(k)}`, null, undefined, place));
       return;
     }
 
@@ -398,7 +414,10 @@ export function recogniseOrganisations(
         place = placeAt(k + 1);
         via = ' (on)';
       }
-      if (place === undefined && nouns > 0 && (words.startsWith(k, BEH) || words.startsWith(k, LAM))) {
+      // ب names the place only after an adjective that governs it (`الخاصة بأفريقيا`); after
+      // a noun it says where the body sits (`الشرطة القضائية بطنجة`: the police in Tangier).
+      const governsBeh = nouns > 0 && GOVERNS_BEH.has(words.text(k - 1));
+      if (place === undefined && nouns > 0 && ((governsBeh && words.startsWith(k, BEH)) || words.startsWith(k, LAM))) {
         place = placeAt(k, 1);
         via = ' (with a preposition)';
       }

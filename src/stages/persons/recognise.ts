@@ -67,6 +67,19 @@ const NOON = 0x0646; // U+0646 ARABIC LETTER NOON
 const SEEN = 0x0633; // U+0633 ARABIC LETTER SEEN, prefix of the future (سيفعل)
 const HEH = 0x0647; // U+0647 ARABIC LETTER HEH (teh marbuta once folded)
 const TEH_MARBUTA = 0x0629; // U+0629 ARABIC LETTER TEH MARBUTA
+/**
+ * True when view units [s, e) have the shape of a verbal noun of the derived forms that begin
+ * with alef (Ryding 2005, ch. 22): إفعال (إعلان), انفعال (انسحاب), افتعال (ارتكاب), استفعال
+ * (استقبال), alef and hamza folded alike.
+ */
+function verbalNounStem(u: Uint16Array, s: number, e: number): boolean {
+  const n = e - s;
+  if (u[s] !== ALEF) return false;
+  if (n === 5) return u[s + 3] === ALEF; // إفعال
+  if (n === 6) return u[s + 4] === ALEF && (u[s + 1] === NOON || u[s + 2] === TEH); // انفعال، افتعال
+  if (n === 7) return u[s + 1] === SEEN && u[s + 2] === TEH && u[s + 5] === ALEF; // استفعال
+  return false;
+}
 const ALEF_MAKSURA = 0x0649; // U+0649 ARABIC LETTER ALEF MAKSURA
 const TATWEEL = 0x0640; // U+0640 ARABIC TATWEEL
 const MEEM = 0x0645; // U+0645 ARABIC LETTER MEEM, prefix of participles
@@ -644,7 +657,10 @@ export class PersonScanner {
       // و ب ك ل + a word of three letters or more (بقمع، لإيقاف); but Maghrebi بو (= أبو:
       // بوصوفة), and after a foreign given name (مايكل بالاك، هنري وينكلر).
       if (!foreign && length >= 4 && first !== FEH && !(first === BEH && second === WAW)) return false;
-      if (foreign && second === ALEF && (u[vs + 2] === LAM || length >= 6)) return false; // بال، وال; بارتكاب: ب + a verbal noun
+      // بال، وال: the article after the proclitic; بارتكاب، بانسحاب، باستقبال، بإعلان: a verbal
+      // noun after it. Other words after a foreign given name are its family name, however
+      // they start (فابيو كابيلو، فابيو كانافارو، مانويل كاجودا).
+      if (foreign && second === ALEF && (u[vs + 2] === LAM || verbalNounStem(u, vs + 1, ve))) return false;
 
     }
     // Present tense and future verbs: يفعل، تتفاعل، سيفعل.
