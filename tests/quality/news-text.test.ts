@@ -19,6 +19,9 @@ describe('shipped data on unseen news text', () => {
     ['أعلنت المندوبية السامية للتخطيط أن البطالة ارتفعت.', 'ORG', ['المندوبية السامية للتخطيط']],
     // ب after a noun says where a body sits; only an adjective such as الخاصة governs it.
     ['وقالت الشرطة القضائية بطنجة إنها أوقفت المشتبه به.', 'ORG', []],
+    // A definite trigger takes no genitive: the place after it is the object of the verb.
+    ['نشرت الوزارة صور الأقمار الصناعية.', 'ORG', []],
+    ['وأعلنت بلدية صيدا حالة الطوارئ.', 'ORG', ['بلدية صيدا']],
     // An institution's interest is no institution.
     ['ويخدم القرار مصلحة الشعب اللبناني.', 'ORG', []],
     // A word that names a town elsewhere but means "net" here.

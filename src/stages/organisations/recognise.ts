@@ -408,7 +408,9 @@ export function recogniseOrganisations(
 
     // + known place, directly, after على, or with ب/ل (الخاصة بأفريقيا).
     if (options.triggerPlace) {
-      let place = placeAt(k);
+      // Directly after the trigger the place is its genitive, which only an indefinite head
+      // takes (`وزارة صور`; `نشرت الوزارة صور الأقمار`: the ministry published pictures).
+      let place = definite && nouns === 0 ? undefined : placeAt(k);
       let via = '';
       if (place === undefined && nouns > 0 && words.isWord(k) && words.text(k) === ON && !phraseEnd(k + 1)) {
         place = placeAt(k + 1);
