@@ -137,10 +137,7 @@ export function serialiseStandoff(standoff: StandoffDocument, pretty: boolean): 
         // Plain spans: a template is several times faster than JSON.stringify.
         (value as Span[]).forEach((s, i) => out.push(i === 0 ? `{"start":${s.start},"end":${s.end}}` : `,\n    {"start":${s.start},"end":${s.end}}`));
       } else {
-        for (let i = 0; i < value.length; i++) {
-          if (i > 0) out.push(',\n    ');
-          out.push(JSON.stringify(value[i]));
-        }
+        out.push(recordLines(value as object[]));
       }
       out.push(`\n  ]${comma}\n`);
     } else {
@@ -149,6 +146,29 @@ export function serialiseStandoff(standoff: StandoffDocument, pretty: boolean): 
   });
   out.push('}\n');
   return out.join('');
+}
+
+const RECORD_BOUNDARY = '},{"id":';
+const RECORD_BREAK = '},\n    {"id":';
+
+/**
+ * Records one a line. The array is stringified in one call (about 20% cheaper than a call
+ * per record on the bench corpus) and a line break goes in at each boundary between
+ * records, `},{"id":`, as every record starts with its id. The boundary cannot occur
+ * inside a string, whose quotes would be escaped, but a value holding an array of objects
+ * keyed `id` first could hold it: the boundaries must number one less than the records,
+ * and otherwise each record is stringified alone.
+ */
+function recordLines(records: readonly object[]): string {
+  let boundaries = 0;
+  const lines = JSON.stringify(records)
+    .slice(1, -1)
+    .replaceAll(RECORD_BOUNDARY, () => {
+      boundaries++;
+      return RECORD_BREAK;
+    });
+  if (boundaries === records.length - 1) return lines;
+  return records.map((r) => JSON.stringify(r)).join(',\n    ');
 }
 
 /** A standoff document read back with UTF-16 offsets, ready for code that slices strings. */
