@@ -91,3 +91,13 @@ describe('the remit of an institution after its nisba', () => {
     ['وتحركت الحكومة العراقية لمواجهة الأزمة.', ['الحكومة العراقية']],
   ])('%s', (text, expected) => expect(surfaces(pipeline, text, 'ORG')).toEqual(expected));
 });
+
+describe('plural participles after a verb of saying are no names', () => {
+  it.each([
+    ['وقال محللون إن السوق ستتعافى.', []],
+    ['وقال متمردون إنهم سيطروا على البلدة.', []],
+    ['وقال مراقبون إن الانتخابات نزيهة.', []],
+    // A foreign family name in ين stays a name.
+    ['وقال ستيف مكلارين إن الفريق جاهز.', ['ستيف مكلارين']],
+  ])('%s', (text, expected) => expect(surfaces(pipeline, text, 'PERS')).toEqual(expected));
+});

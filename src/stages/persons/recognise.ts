@@ -677,6 +677,10 @@ export class PersonScanner {
     if (length >= 4 && u[ve - 1] === HAMZA && u[ve - 2] === ALEF && !(first === ALEF && second === LAM)) return false;
     // Accusative of participles and verbal nouns (متحمسا، اتصالا: مفعلا، افتعالا).
     if ((first === MEEM || first === ALEF) && u[ve - 1] === ALEF && length >= 5) return false;
+    // Nominative sound plurals of participles, as a verb's subject takes them (محللون،
+    // متمردون، مراقبون): م, a consonant, and ون; a foreign name spelt so has a long vowel
+    // second (مورتون، ميلتون), and ين ends names too (ستيف مكلارين).
+    if (first === MEEM && second !== ALEF && second !== WAW && second !== YEH && length >= 6 && u[ve - 1] === NOON && u[ve - 2] === WAW) return false;
     // A pronoun suffix (فريقه، مدته): ه as written, not ة folded to it.
     if (length >= 4 && u[ve - 1] === HEH && this.doc.text.charCodeAt(this.lastLetter(k)) === HEH) return false;
     if (first === ALEF && second === LAM && length >= 5) {
