@@ -675,22 +675,7 @@ export class DateScanner {
   private readYear(p: number, noun: boolean, out: DateParts[], prefix: Prefix): number {
     if (!this.readNumber(p) || this.nLeadingZero) return -1;
     if (prefix === Prefix.Waw ? !(this.nPrefix === 1 && this.nCliticPrefix) : prefix === Prefix.None && this.nPrefix !== 0) return -1;
-    const year = this.nValue;
-    const digits = this.nDigits;
-    let era = this.nEra;
-    let last = p;
-    if (era === Era.None) {
-      era = this.eraAt(p + 1);
-      if (era !== Era.None) last = this.mLast;
-    }
-    if (!this.yearOk(year, digits, era, noun)) return -1;
-    if (era === Era.None && this.quantityAfter(last + 1)) return -1;
-    const parts = emptyParts();
-    parts.year = year;
-    parts.hijri = era === Era.Hijri;
-    parts.bce = era === Era.BeforeCommon;
-    out.push(parts);
-    return last;
+    return this.readYearValue(p, this.nValue, this.nDigits, noun, out);
   }
 
   /**
@@ -714,7 +699,7 @@ export class DateScanner {
     if (c === SLASH && this.nDigits === 2 && a.year !== null && year === (a.year + 1) % 100) year = a.year + 1;
     else if (this.nDigits !== 4 && this.nEra === Era.None) return null;
     const out: DateParts[] = [];
-    const last = this.readYearValue(q, year, noun || this.nDigits === 2, out);
+    const last = this.readYearValue(q, year, this.nDigits === 2 ? 4 : this.nDigits, noun || this.nDigits === 2, out);
     if (last < 0) return null;
     const b = out[0]!;
     // The era of the second end applies to both (1368 - 1644م).
@@ -734,9 +719,11 @@ export class DateScanner {
     return { parts: b, last };
   }
 
-  /** Like {@link readYear} for token `p` whose year value is given (an expanded 06). */
-  private readYearValue(p: number, year: number, noun: boolean, out: DateParts[]): number {
-    const digits = this.nDigits === 2 ? 4 : this.nDigits;
+  /**
+   * The year `year` written with `digits` digits at token `p` (just read by readNumber, whose
+   * era it takes, or the era word after it): pushes its parts and returns its last token, or -1.
+   */
+  private readYearValue(p: number, year: number, digits: number, noun: boolean, out: DateParts[]): number {
     let era = this.nEra;
     let last = p;
     if (era === Era.None) {
