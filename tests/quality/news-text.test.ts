@@ -101,3 +101,16 @@ describe('plural participles after a verb of saying are no names', () => {
     ['وقال ستيف مكلارين إن الفريق جاهز.', ['ستيف مكلارين']],
   ])('%s', (text, expected) => expect(surfaces(pipeline, text, 'PERS')).toEqual(expected));
 });
+
+describe('an ambiguous currency noun takes the one country the document names', () => {
+  const money = (text: string) => runChecked(pipeline, text).annotations.filter((a) => a.label === 'MONEY').map((a) => (a.value as { currency: string | null }).currency);
+  it.each([
+    ['أعلنت وزارة الصحة المصرية عن مستشفى بتكلفة 300 مليون جنيه.', ['EGP']],
+    ['دفع 100 دينار في الكويت.', ['KWD']],
+    ['وقدرت الهيئة العامة للإحصاء السعودية الإنفاق بنحو 20 مليار ريال.', ['SAR']],
+    // Two countries whose currency is a جنيه: no guess.
+    ['بلغت الصفقة 50 مليون جنيه بين مصر والسودان.', [null]],
+    // No country at all.
+    ['اشترى سيارة بـ 5 آلاف درهم.', [null]],
+  ])('%s', (text, expected) => expect(money(text)).toEqual(expected));
+});

@@ -69,6 +69,8 @@ interface Pending {
   ratio: Exact | null;
   code: string | null;
   lemma: string | null;
+  /** The qualified names of its head (`جنيه مصري`, `جنيه سوداني` …), for country hints. */
+  names: readonly CurrencyName[] | null;
   resolvedByName: boolean;
   source: string;
   confidence: number;
@@ -162,6 +164,7 @@ class MoneyScanner {
         ratio: other.ratio,
         code: other.code,
         lemma: other.lemma,
+        names: other.names,
         resolvedByName: other.resolvedByName,
         source: 'money:range',
         confidence: 0.85,
@@ -185,6 +188,7 @@ class MoneyScanner {
       ratio: null,
       code: c.code,
       lemma: c.head?.lemma ?? null,
+      names: c.head?.names ?? null,
       resolvedByName: c.name !== null,
       source: `money:${c.kind === 'name' ? 'currency' : c.kind}`,
       confidence: 0.9,
@@ -219,6 +223,7 @@ class MoneyScanner {
       ratio: noun?.ratio ?? null,
       code: c.code,
       lemma: c.head?.lemma ?? null,
+      names: c.head?.names ?? null,
       resolvedByName: c.name !== null,
       source,
       confidence,
@@ -373,6 +378,7 @@ class MoneyScanner {
           ratio: noun.ratio,
           code: m.code,
           lemma: head.lemma,
+          names: head.names,
           resolvedByName: m.name !== null,
           source: 'money:dual',
           confidence: 0.85,
@@ -404,6 +410,7 @@ class MoneyScanner {
         ratio: null,
         code: m.code,
         lemma: head.lemma,
+        names: head.names,
         resolvedByName: qualified,
         source: qualified ? 'money:currency-name' : 'money:currency',
         confidence: qualified ? 0.9 : 0.8,
@@ -450,6 +457,41 @@ class MoneyScanner {
       p.code = code;
       p.note = p.note === null ? `currency ${code} from its full name elsewhere in the document` : `${p.note}; currency ${code} from the document`;
     }
+    // Failing that, the one country of the noun's currencies that the document names, by its
+    // name or nisba (مصر، المصرية: جنيه is EGP); none when it names several (مصر، السودان).
+    let words: Set<string> | null = null;
+    for (const p of pending) {
+      if (p.code !== null || p.names === null || p.resolvedByName) continue;
+      words ??= this.documentWords();
+      const found = new Map<string, string>();
+      for (const name of p.names) {
+        if (name.code === null || name.tail.length !== 1) continue;
+        for (const form of name.tail[0]!) {
+          // The nisba's forms, and the country's name: the masculine nisba without its ي
+          // (مصري: مصر، الكويتي: الكويت).
+          const country = form.endsWith('\u064a') && form.length >= 4 ? form.slice(0, -1) : null;
+          const hit = words.has(form) ? form : country !== null && words.has(country) ? country : null;
+          if (hit !== null) found.set(name.code, hit);
+        }
+      }
+      if (found.size !== 1) continue;
+      const [code, word] = [...found][0]!;
+      p.code = code;
+      p.confidence = Math.max(p.confidence, 0.9);
+      const why = `currency ${code} from ${word} (folded) in the document`;
+      p.note = p.note === null ? why : `${p.note}; ${why}`;
+    }
+  }
+
+  /** The folded words of the document, whole and without proclitics (for country hints). */
+  private documentWords(): Set<string> {
+    const words = new Set<string>();
+    const t = this.tokens;
+    for (let i = 0; i < t.count; i++) {
+      if (t.kind[i] !== TokenKind.Word) continue;
+      for (const r of procliticReadings(this.norm(i), MIN_STEM)) words.add(r.stem);
+    }
+    return words;
   }
 
   private write(pending: Pending[]): void {
