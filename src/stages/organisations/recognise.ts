@@ -380,7 +380,17 @@ export function recogniseOrganisations(
     // A nisba form followed by another definite nisba is a noun of the phrase (`وزارة المالية
     // السعودية`: المالية is "finance" there, not "Malian").
     const nounNisba = (at: number) => (words.roleOf(at) & Role.PlaceNisba) === 0 || (at + 1 < n && !words.startsLine(at + 1) && words.isDefinite(at + 1) && (words.roleOf(at + 1) & Role.PlaceNisba) !== 0);
-    while (k < j + 2 && !phraseEnd(k) && words.isDefinite(k) && (words.roleOf(k) & stop) === 0 && nounNisba(k) && placeAt(k) === undefined && orgAt(k) === undefined) k++;
+    // A coordinated definite noun may follow the first (`وزارة الصحة والسكان المصرية`,
+    // `وزارة الخارجية والمغتربين`): و + a definite word, one more word at most.
+    let limit = j + 2;
+    while (k < limit && !phraseEnd(k)) {
+      // (Not a title, trigger or name: `حزب الله والرئيس السوري`, `المنظمة الدولية والاتحاد
+      // الأفريقي` coordinate two bodies or a body and a person.)
+      const coordinated = k === j + 1 && limit === j + 2 && words.startsWith(k, WAW) && words.isDefinite(k, 1) && (words.roleOf(k, 1) & (stop | Role.Nisba)) === 0 && !words.startsEntry(k);
+      if (!(words.isDefinite(k) || coordinated) || (words.roleOf(k) & stop) !== 0 || !nounNisba(k) || placeAt(k) !== undefined || orgAt(k) !== undefined) break;
+      if (coordinated) limit = j + 3;
+      k++;
+    }
     const nouns = k - j;
     if (phraseEnd(k)) return;
 
