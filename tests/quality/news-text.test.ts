@@ -117,3 +117,10 @@ describe('an ambiguous currency noun takes the one country the document names', 
     ['اشترى سيارة بـ 5 آلاف درهم.', [null]],
   ])('%s', (text, expected) => expect(money(text)).toEqual(expected));
 });
+
+describe('feminine titles and offices', () => {
+  it.each([
+    ['وقالت المفوضة الأوروبية أورسولا فون دير لاين إن الاتفاق قريب.', ['أورسولا فون دير لاين']],
+    ['وقالت الأمينة العامة للحزب سارة خليل إن الحزب سيشارك.', ['سارة خليل']],
+  ])('%s', (text, expected) => expect(surfaces(pipeline, text, 'PERS')).toEqual(expected));
+});
