@@ -123,4 +123,6 @@ describe('feminine titles and offices', () => {
     ['وقالت المفوضة الأوروبية أورسولا فون دير لاين إن الاتفاق قريب.', ['أورسولا فون دير لاين']],
     ['وقالت الأمينة العامة للحزب سارة خليل إن الحزب سيشارك.', ['سارة خليل']],
   ])('%s', (text, expected) => expect(surfaces(pipeline, text, 'PERS')).toEqual(expected));
+  // منسقة is an office, not the subject of the verb (it was read as a name).
+  it('وصرحت منسقة الأمم المتحدة …', () => expect(surfaces(pipeline, 'وصرحت منسقة الأمم المتحدة نجاة رشدي بأن الوضع خطير.', 'PERS')).not.toContain('منسقة'));
 });
