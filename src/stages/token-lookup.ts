@@ -33,6 +33,8 @@ export const NUMBER_CONTEXT_SCOPE = 8;
 export const DATE_SCOPE = 16;
 /** Vocabulary scope of the persons and NORP stages' cue words, names and nisba forms. */
 export const PEOPLE_SCOPE = 32;
+/** Vocabulary scope of the country names and nisba forms the money stage reads as currency hints. */
+export const CURRENCY_HINT_SCOPE = 64;
 
 const vocabularies = new WeakMap<object, TokenVocabulary>();
 

@@ -20,8 +20,8 @@ import { dataPath } from '../numbers/index.js';
 import { NUMBERS_SHARED_KEY, type NumbersShared, type Quantity } from '../numbers/scan.js';
 import { loadCurrencyTable, type CurrencyName, type CurrencyTable, type HeadForm } from './currency-table.js';
 import { TokenVocabulary } from '../../core/token-trie.js';
-import type { TokenLookup } from '../gazetteer/phrase-index.js';
-import { CURRENCY_SCOPE, ReadingValues, documentLookup, sharedVocabulary } from '../token-lookup.js';
+import { READINGS, type TokenLookup } from '../gazetteer/phrase-index.js';
+import { CURRENCY_HINT_SCOPE, CURRENCY_SCOPE, ReadingValues, documentLookup, sharedVocabulary } from '../token-lookup.js';
 
 export const moneyOptions = z.strictObject({
   /** CLDR names of every ISO 4217 currency (generated; see scripts/build-currencies.mjs). */
@@ -69,8 +69,6 @@ interface Pending {
   ratio: Exact | null;
   code: string | null;
   lemma: string | null;
-  /** The qualified names of its head (`جنيه مصري`, `جنيه سوداني` …), for country hints. */
-  names: readonly CurrencyName[] | null;
   resolvedByName: boolean;
   source: string;
   confidence: number;
@@ -90,6 +88,12 @@ class MoneyScanner {
   private readonly vocabulary: TokenVocabulary;
   private lookup!: TokenLookup;
   private used!: Uint8Array;
+  /**
+   * Country hints by vocabulary id: the nisba forms of the one-word qualifiers of the
+   * currency names (مصري، المصرية … of جنيه مصري) and the country names they come from
+   * (مصر، الكويت), each with the head lemma and the code it points to.
+   */
+  private readonly hints = new Map<number, { lemma: string; code: string; word: string }[]>();
 
   /** `vocabulary`: the pipeline's shared one (see ../token-lookup.ts). */
   constructor(table: CurrencyTable, options: MoneyOptions, vocabulary: TokenVocabulary = new TokenVocabulary()) {
@@ -97,6 +101,23 @@ class MoneyScanner {
     this.options = options;
     this.vocabulary = vocabulary;
     this.heads = new ReadingValues(vocabulary, table.heads.entries(), CURRENCY_SCOPE);
+    const seen = new Set<string>();
+    for (const [, head] of table.heads.entries()) {
+      for (const name of head.names) {
+        if (name.code === null || name.tail.length !== 1 || seen.has(`${head.lemma} ${name.code} ${name.name}`)) continue;
+        seen.add(`${head.lemma} ${name.code} ${name.name}`);
+        for (const form of name.tail[0]!) {
+          // The country's name is the masculine nisba without its ي (مصري: مصر، الكويتي: الكويت).
+          const words = form.endsWith('\u064a') && form.length >= 4 ? [form, form.slice(0, -1)] : [form];
+          for (const word of words) {
+            const id = vocabulary.intern(word, CURRENCY_HINT_SCOPE);
+            const list = this.hints.get(id) ?? [];
+            if (!list.some((h) => h.lemma === head.lemma && h.code === name.code)) list.push({ lemma: head.lemma, code: name.code, word });
+            this.hints.set(id, list);
+          }
+        }
+      }
+    }
   }
 
   run(doc: Doc): void {
@@ -164,7 +185,6 @@ class MoneyScanner {
         ratio: other.ratio,
         code: other.code,
         lemma: other.lemma,
-        names: other.names,
         resolvedByName: other.resolvedByName,
         source: 'money:range',
         confidence: 0.85,
@@ -188,7 +208,6 @@ class MoneyScanner {
       ratio: null,
       code: c.code,
       lemma: c.head?.lemma ?? null,
-      names: c.head?.names ?? null,
       resolvedByName: c.name !== null,
       source: `money:${c.kind === 'name' ? 'currency' : c.kind}`,
       confidence: 0.9,
@@ -223,7 +242,6 @@ class MoneyScanner {
       ratio: noun?.ratio ?? null,
       code: c.code,
       lemma: c.head?.lemma ?? null,
-      names: c.head?.names ?? null,
       resolvedByName: c.name !== null,
       source,
       confidence,
@@ -378,7 +396,6 @@ class MoneyScanner {
           ratio: noun.ratio,
           code: m.code,
           lemma: head.lemma,
-          names: head.names,
           resolvedByName: m.name !== null,
           source: 'money:dual',
           confidence: 0.85,
@@ -410,7 +427,6 @@ class MoneyScanner {
         ratio: null,
         code: m.code,
         lemma: head.lemma,
-        names: head.names,
         resolvedByName: qualified,
         source: qualified ? 'money:currency-name' : 'money:currency',
         confidence: qualified ? 0.9 : 0.8,
@@ -459,22 +475,12 @@ class MoneyScanner {
     }
     // Failing that, the one country of the noun's currencies that the document names, by its
     // name or nisba (مصر، المصرية: جنيه is EGP); none when it names several (مصر، السودان).
-    let words: Set<string> | null = null;
+    let evidence: Map<string, Map<string, string>> | null = null;
     for (const p of pending) {
-      if (p.code !== null || p.names === null || p.resolvedByName) continue;
-      words ??= this.documentWords();
-      const found = new Map<string, string>();
-      for (const name of p.names) {
-        if (name.code === null || name.tail.length !== 1) continue;
-        for (const form of name.tail[0]!) {
-          // The nisba's forms, and the country's name: the masculine nisba without its ي
-          // (مصري: مصر، الكويتي: الكويت).
-          const country = form.endsWith('\u064a') && form.length >= 4 ? form.slice(0, -1) : null;
-          const hit = words.has(form) ? form : country !== null && words.has(country) ? country : null;
-          if (hit !== null) found.set(name.code, hit);
-        }
-      }
-      if (found.size !== 1) continue;
+      if (p.code !== null || p.lemma === null || p.resolvedByName) continue;
+      evidence ??= this.countryEvidence();
+      const found = evidence.get(p.lemma);
+      if (found === undefined || found.size !== 1) continue;
       const [code, word] = [...found][0]!;
       p.code = code;
       p.confidence = Math.max(p.confidence, 0.9);
@@ -483,15 +489,23 @@ class MoneyScanner {
     }
   }
 
-  /** The folded words of the document, whole and without proclitics (for country hints). */
-  private documentWords(): Set<string> {
-    const words = new Set<string>();
-    const t = this.tokens;
-    for (let i = 0; i < t.count; i++) {
-      if (t.kind[i] !== TokenKind.Word) continue;
-      for (const r of procliticReadings(this.norm(i), MIN_STEM)) words.add(r.stem);
+  /** Per head lemma, the codes whose country the document names, with the word that names it. */
+  private countryEvidence(): Map<string, Map<string, string>> {
+    const out = new Map<string, Map<string, string>>();
+    const { scopes, readings } = this.lookup;
+    for (let i = 0; i < this.tokens.count; i++) {
+      if ((scopes[i]! & CURRENCY_HINT_SCOPE) === 0) continue;
+      for (let r = 0; r < READINGS; r++) {
+        const hints = this.hints.get(readings[i * READINGS + r]!);
+        if (hints === undefined) continue;
+        for (const h of hints) {
+          let codes = out.get(h.lemma);
+          if (codes === undefined) out.set(h.lemma, (codes = new Map()));
+          if (!codes.has(h.code)) codes.set(h.code, h.word);
+        }
+      }
     }
-    return words;
+    return out;
   }
 
   private write(pending: Pending[]): void {
