@@ -45,3 +45,41 @@ export const arabicishText = fc.array(fc.constantFrom(...PIECES), { maxLength: 6
 export const anyText = fc.oneof(arabicishText, fc.string({ unit: 'grapheme', maxLength: 40 }), fc.string({ unit: 'binary', maxLength: 40 }));
 
 export const SEED = 20261129;
+
+/** Marks that property tests sprinkle inside words: fatha, fathatan, kasra, shadda, sukun, tatweel. */
+export const MARKS = ['\u064E', '\u064B', '\u0650', '\u0651', '\u0652', '\u0640'];
+
+/** Proclitics and their stacks glued before a planted name (ل before ال is written لل by the tests). */
+export const PROCLITIC_STACKS = ['', 'و', 'ف', 'ب', 'ل', 'ك', 'وب', 'فل', 'ول'];
+
+const ARABIC = /\p{Script=Arabic}/u;
+
+/**
+ * `s` with a mark after each Arabic character: `picks` (cycled over the code points) choose
+ * it from MARKS, a pick past the end none. Never before the first letter.
+ */
+export function decorate(s: string, picks: readonly number[]): string {
+  let out = '';
+  [...s].forEach((ch, i) => {
+    out += ch;
+    const p = picks[i % picks.length]!;
+    if (ARABIC.test(ch) && p < MARKS.length) out += MARKS[p];
+  });
+  return out;
+}
+
+/**
+ * Arbitrary `word` with random marks (or none, three times likelier) after the Arabic
+ * characters that `markable` accepts.
+ */
+export function decoratedWord(word: string, markable: (c: string) => boolean = () => true): fc.Arbitrary<string> {
+  return fc.array(fc.constantFrom('', '', '', ...MARKS), { minLength: word.length, maxLength: word.length }).map((marks) => {
+    let out = '';
+    for (let i = 0; i < word.length; i++) {
+      const c = word.charAt(i);
+      out += c;
+      if (ARABIC.test(c) && markable(c)) out += marks[i]!;
+    }
+    return out;
+  });
+}

@@ -9,7 +9,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Doc } from '../../src/core/document.js';
 import { checkDocument } from '../../src/core/invariants.js';
-import { SEED } from '../helpers.js';
+import { SEED, decoratedWord } from '../helpers.js';
 import { LABELS, numbersPipeline } from './tag.js';
 
 const pipeline = numbersPipeline({}, {}, true);
@@ -36,22 +36,12 @@ const EXPRESSIONS: [string[], string, unknown][] = [
   [['الدولار', 'الأمريكي'], 'CURR', { currency: 'USD' }],
 ];
 
-const MARKS = ['\u064E', '\u064B', '\u0650', '\u0651', '\u0652', '\u0640']; // fatha, fathatan, kasra, shadda, sukun, tatweel
 const BEFORE = ['قال', 'الوزير', 'إن', 'هناك', 'جمع', 'نحو', '😀', '👨‍👩‍👧', '🇸🇦', '\u064E', '\u0640', '\u200F', '\u00A0', '\r\n', '،', '«', '(', 'x', '.'];
 const AFTER = ['للمناطق', 'فقط', '.', '،', '😀', '\u064E', '\u0640', '»', ')', '\r\n', 'x'];
 const ARABIC_LETTER = /\p{Script=Arabic}/u;
 
-/** A word with random marks after its Arabic letters (never before the first). */
-const decorated = (word: string) =>
-  fc.array(fc.constantFrom('', '', '', ...MARKS), { minLength: word.length, maxLength: word.length }).map((marks) => {
-    let out = '';
-    for (let i = 0; i < word.length; i++) {
-      const c = word.charAt(i);
-      out += c;
-      if (ARABIC_LETTER.test(c) && c !== '،') out += marks[i]!;
-    }
-    return out;
-  });
+/** A word with random marks after its Arabic characters (never before the first, never after ،). */
+const decorated = (word: string) => decoratedWord(word, (c) => c !== '،');
 
 const sample = fc
   .record({
