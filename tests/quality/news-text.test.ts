@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { toStandoff } from '../../src/io/standoff.js';
 import { defaultPipeline, runChecked, surfaces } from '../persons/helpers.js';
 
 // The default pipeline on sentences of the kinds of news text the development gold lacks
@@ -125,4 +126,27 @@ describe('feminine titles and offices', () => {
   ])('%s', (text, expected) => expect(surfaces(pipeline, text, 'PERS')).toEqual(expected));
   // منسقة is an office, not the subject of the verb (it was read as a name).
   it('وصرحت منسقة الأمم المتحدة …', () => expect(surfaces(pipeline, 'وصرحت منسقة الأمم المتحدة نجاة رشدي بأن الوضع خطير.', 'PERS')).not.toContain('منسقة'));
+});
+
+describe('the fixes above with clitics, marks, tatweel, Arabic-Indic digits and emoji', () => {
+  it.each([
+    // Proclitics stay outside, marks and tatweel inside the span.
+    ['وقال مسؤول لِوِزَارَةِ الصِّحَّـةِ إن الوضع مستقر.', 'ORG', ['وِزَارَةِ الصِّحَّـةِ']],
+    ['ووصل الوفد أمس وبجمهوريـة تونس استقبله الرئيس.', 'GPE', ['جمهوريـة تونس']],
+    ['وارتفع صافـي الأرباح.', 'GPE', []],
+  ])('%s → %s %j', (text, label, expected) => expect(surfaces(pipeline, text, label)).toEqual(expected));
+
+  it('مليـاراً ونصف المليار with tatweel and tanwin is 1.5 billion', () => {
+    const text = 'خصصت الحكومة مليـاراً ونصف المليار دولار.';
+    const money = runChecked(pipeline, text).annotations.filter((a) => a.label === 'MONEY');
+    expect(money.map((a) => [text.slice(a.start, a.end), a.value])).toEqual([['مليـاراً ونصف المليار دولار', { amount: 1500000000, currency: 'USD' }]]);
+  });
+
+  it('a country hint after an emoji, with Arabic-Indic digits: code-point offsets in the standoff file', () => {
+    const text = '😀👍🏽 أعلنت الحكومة المصرية تخصيص ٣٠٠ مليون جنيه للمدارس.';
+    const doc = runChecked(pipeline, text);
+    const standoff = toStandoff(doc, { version: '0', configSha256: '0', stages: [] }, { includeText: true });
+    const money = standoff.annotations.filter((a) => a.label === 'MONEY');
+    expect(money.map((a) => [[...text].slice(a.start, a.end).join(''), a.text, a.value])).toEqual([['٣٠٠ مليون جنيه', '٣٠٠ مليون جنيه', { amount: 300000000, currency: 'EGP' }]]);
+  });
 });
