@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { resolveConfig, type ConfigInput } from '../src/core/config.js';
 import { Doc } from '../src/core/document.js';
@@ -83,3 +84,16 @@ export function decoratedWord(word: string, markable: (c: string) => boolean = (
     return out;
   });
 }
+
+/** An entity of the seed gold (eval/seed.gold.json): code-point offsets. */
+export interface GoldEntity {
+  start: number;
+  end: number;
+  label: string;
+  text: string;
+  value?: unknown;
+}
+
+/** The sample press release (corpus/) and its hand-made gold, read once per test file. */
+export const SAMPLE_TEXT = readFileSync('corpus/000_2af77db84c8b7592.txt', 'utf8');
+export const SEED_GOLD = JSON.parse(readFileSync('eval/seed.gold.json', 'utf8')) as { id: string; text: string; entities: GoldEntity[] };

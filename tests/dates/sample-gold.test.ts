@@ -4,7 +4,6 @@
  * الماضي، العامين السابقين). With the default pipeline too, where places and organisations
  * run after the dates stage, and without disturbing the numbers the gold expects.
  */
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/core/config.js';
 import { Doc } from '../../src/core/document.js';
@@ -12,17 +11,11 @@ import { offsetConverter } from '../../src/core/offsets.js';
 import { Pipeline } from '../../src/core/pipeline.js';
 import { DEFAULT_CONFIG } from '../../src/default-config.js';
 import { STAGES } from '../../src/stages/index.js';
+import { SAMPLE_TEXT, SEED_GOLD } from '../helpers.js';
 import { datesPipeline } from './tag.js';
 
-interface GoldEntity {
-  start: number;
-  end: number;
-  label: string;
-  text: string;
-}
-
-const text = readFileSync('corpus/000_2af77db84c8b7592.txt', 'utf8');
-const gold = JSON.parse(readFileSync('eval/seed.gold.json', 'utf8')) as { text: string; entities: GoldEntity[] };
+const text = SAMPLE_TEXT;
+const gold = SEED_GOLD;
 const NUMBER_LABELS = new Set(['CARDINAL', 'ORDINAL', 'PERCENT', 'MONEY']);
 
 /** `label start end surface` lines in code points, for readable diffs. */

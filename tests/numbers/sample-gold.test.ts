@@ -3,7 +3,6 @@
  * the seed gold is found with its exact span and value, and nothing else is tagged as a
  * number, percent, amount or currency (no false positives from the dates).
  */
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/core/config.js';
 import { Doc } from '../../src/core/document.js';
@@ -11,18 +10,11 @@ import { offsetConverter } from '../../src/core/offsets.js';
 import { Pipeline } from '../../src/core/pipeline.js';
 import { DEFAULT_CONFIG } from '../../src/default-config.js';
 import { STAGES } from '../../src/stages/index.js';
+import { SAMPLE_TEXT, SEED_GOLD } from '../helpers.js';
 import { LABELS, numbersPipeline } from './tag.js';
 
-interface GoldEntity {
-  start: number;
-  end: number;
-  label: string;
-  text: string;
-  value?: unknown;
-}
-
-const text = readFileSync('corpus/000_2af77db84c8b7592.txt', 'utf8');
-const gold = JSON.parse(readFileSync('eval/seed.gold.json', 'utf8')) as { text: string; entities: GoldEntity[] };
+const text = SAMPLE_TEXT;
+const gold = SEED_GOLD;
 const wanted = gold.entities.filter((e) => LABELS.has(e.label));
 
 /** `label start end surface value` lines in code points, sorted, for readable diffs. */

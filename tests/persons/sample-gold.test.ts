@@ -3,20 +3,13 @@
  * NORP of the gold is found with its exact span, and nothing else is tagged PERS or NORP,
  * in the output the default pipeline writes (outermost spans).
  */
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { offsetConverter } from '../../src/core/offsets.js';
+import { SAMPLE_TEXT, SEED_GOLD } from '../helpers.js';
 import { defaultPipeline, outermost, runChecked } from './helpers.js';
 
-interface GoldEntity {
-  start: number;
-  end: number;
-  label: string;
-  text: string;
-}
-
-const text = readFileSync('corpus/000_2af77db84c8b7592.txt', 'utf8');
-const gold = JSON.parse(readFileSync('eval/seed.gold.json', 'utf8')) as { text: string; entities: GoldEntity[] };
+const text = SAMPLE_TEXT;
+const gold = SEED_GOLD;
 const LABELS = new Set(['PERS', 'NORP']);
 const expected = gold.entities.filter((e) => LABELS.has(e.label)).map((e) => `${e.label} ${e.start} ${e.end} ${e.text}`);
 

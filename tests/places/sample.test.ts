@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/core/config.js';
 import { Doc } from '../../src/core/document.js';
@@ -7,14 +6,9 @@ import { offsetConverter } from '../../src/core/offsets.js';
 import { Pipeline } from '../../src/core/pipeline.js';
 import { DEFAULT_CONFIG } from '../../src/default-config.js';
 import { STAGES } from '../../src/stages/index.js';
+import { SEED_GOLD, type GoldEntity } from '../helpers.js';
 
-interface GoldEntity {
-  start: number;
-  end: number;
-  label: string;
-  text: string;
-}
-const gold = JSON.parse(readFileSync('eval/seed.gold.json', 'utf8')) as { id: string; text: string; entities: GoldEntity[] };
+const gold = SEED_GOLD;
 
 /** Strict F1 (same span, same label) of `pred` against `gold` for the labels given. */
 function f1(goldSpans: GoldEntity[], pred: GoldEntity[], labels: string[]): { p: number; r: number; f: number } {
