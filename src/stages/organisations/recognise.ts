@@ -428,8 +428,7 @@ export function recogniseOrganisations(
       }
       // ب names the place only after an adjective that governs it (`الخاصة بأفريقيا`); after
       // a noun it says where the body sits (`الشرطة القضائية بطنجة`: the police in Tangier).
-      const governsBeh = nouns > 0 && GOVERNS_BEH.has(words.text(k - 1));
-      if (place === undefined && nouns > 0 && ((governsBeh && words.startsWith(k, BEH)) || words.startsWith(k, LAM))) {
+      if (place === undefined && nouns > 0 && (words.startsWith(k, LAM) || (words.startsWith(k, BEH) && GOVERNS_BEH.has(words.text(k - 1))))) {
         place = placeAt(k, 1);
         via = ' (with a preposition)';
       }
