@@ -51,7 +51,7 @@ export function sharedVocabulary(context: StageContext): TokenVocabulary {
 const LOOKUP_KEY = 'gazetteer:lookup';
 
 /** Role bits of a WordRoles fit in the low ROLE_BITS bits of an attribute; tries take the bits above. */
-export const ROLE_BITS = 20;
+export const ROLE_BITS = 22;
 const MAX_TRIES = 31 - ROLE_BITS;
 
 interface AttributeSource {

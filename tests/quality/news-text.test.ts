@@ -150,3 +150,41 @@ describe('the fixes above with clitics, marks, tatweel, Arabic-Indic digits and 
     expect(money.map((a) => [[...text].slice(a.start, a.end).join(''), a.text, a.value])).toEqual([['٣٠٠ مليون جنيه', '٣٠٠ مليون جنيه', { amount: 300000000, currency: 'EGP' }]]);
   });
 });
+
+describe('the word before a name: demonstratives, quantifiers, relative pronouns', () => {
+  it.each([
+    // A demonstrative makes the definite word after it a common noun ("that bond").
+    ['وهو يتحدث عن ذاك الرباط القدسي بين قلبين.', 'GPE', []],
+    // A quantifier does so for a name that is also a word ("all fields") ...
+    ['ودعا إلى تعزيز الكفاح المشترك في كافة الميادين.', 'GPE', []],
+    // ... but takes a city that is no word ("most of Mosul").
+    ['وسيطرت القوات على معظم الموصل.', 'GPE', ['الموصل']],
+    // After a relative pronoun an indefinite word is the clause's verb ("who returned").
+    ['وكرمت المعتزلات اللاتي عدن للتمثيل.', 'GPE', []],
+    ['ووصل الوفد إلى عدن أمس.', 'GPE', ['عدن']],
+    // قضاء (an Iraqi district) confirms a town named like a word.
+    ['وامتدت العملية من قضاء القائم حتى الحدود السورية.', 'GPE', ['القائم']],
+    // دائرة (department) names a body; the word after a verb of saying is no person.
+    ['أعلنت دائرة الإحصاءات العامة الأردنية أن البطالة ارتفعت.', 'ORG', ['دائرة الإحصاءات العامة الأردنية']],
+    ['أعلنت دائرة الإحصاءات العامة الأردنية أن البطالة ارتفعت.', 'PERS', []],
+  ])('%s → %s %j', (text, label, expected) => expect(surfaces(pipeline, text, label)).toEqual(expected));
+});
+
+describe('one reading of عمان by the document, clubs by the sentence', () => {
+  const placeIds = (text: string) =>
+    runChecked(pipeline, text)
+      .annotations.filter((a) => a.label === 'GPE')
+      .map((a) => [text.slice(a.start, a.end), (a.value as { id: string }).id]);
+  it('a Jordanian statement: عمّان is Amman (the country named by its nisba only)', () => {
+    expect(placeIds('عمّان – أعلنت الحكومة الأردنية خطة جديدة للتشغيل.')).toEqual([['عمّان', 'gpe.city.JO.amman']]);
+  });
+  it('an Omani one: عمان is Oman', () => {
+    expect(placeIds('وعاد الوفد من عمان بعد محادثات مع المسؤولين العمانيين.')).toEqual([['عمان', 'gpe.country.OM']]);
+  });
+  it.each([
+    // The points of a stock index in the sentence before say nothing of the agreement.
+    ['وصعد المؤشر 45 نقطة. ويأتي الاتفاق بعد أسبوعين من الزيارة.', []],
+    // In a match report the club (the conquest, the union otherwise).
+    ['وفاز الهلال على الفتح بثلاثة أهداف في المباراة.', ['الهلال', 'الفتح']],
+  ])('%s', (text, expected) => expect(surfaces(pipeline, text, 'ORG')).toEqual(expected));
+});

@@ -12,6 +12,8 @@ import { readDataFile, lines, throwIfProblems } from './data-files.js';
 export interface NisbaForm {
   /** Gazetteer id of the place (or body) the adjective derives from, when there is one. */
   place?: string;
+  /** ISO 3166-1 alpha-2 code of the country it names (the row's `country`), when there is one. */
+  country?: string;
   /** People or group id (`people.kurds`), for peoples without a single place. */
   group?: string;
   /** `country`, `region`, `people`, ... as the data says. */
@@ -74,6 +76,7 @@ export function loadDemonyms(paths: readonly string[], tokenise: (s: string) => 
       }
       const place = typeof o.place === 'string' ? o.place : undefined;
       const group = typeof o.group === 'string' ? o.group : undefined;
+      const country = typeof o.country === 'string' ? o.country : undefined;
       const kind = typeof o.kind === 'string' ? o.kind : 'country';
       if (raw.length === 0) continue;
       const lemma = tokenise(raw[0]!).join(' ');
@@ -87,6 +90,7 @@ export function loadDemonyms(paths: readonly string[], tokenise: (s: string) => 
           const info: NisbaForm = { kind, definite, form: formOf[k]!, lemma, file: path, line };
           if (place !== undefined) info.place = place;
           if (group !== undefined) info.group = group;
+          if (country !== undefined) info.country = country;
           const list = forms.get(key);
           if (list === undefined) forms.set(key, [info]);
           else list.push(info);

@@ -106,6 +106,10 @@ export function priorOf(words: DocWords, m: PhraseMatch, reading: NameReading, o
   )
     return -1;
 
+  // A relative pronoun opens a clause with its verb: an indefinite word right after one is
+  // that verb (`اللاتي عدن` "who returned", not Aden; Ryding 2005, ch. 14).
+  if (joined && (prevRoles & Role.Relative) !== 0 && !words.isDefinite(m.first, m.reading) && !BIG_UNITS.has(reading.type)) return -1;
+
   const roles = words.roleOf(m.first, m.reading);
   const common = ((roles & Role.CommonName) !== 0 ? words.roles.commonNames.get(words.id(m.first, m.reading)) : undefined) ?? ((roles & Role.GivenName) !== 0 ? 'given-name' : undefined);
   const doubtful = reading.ambiguous !== undefined || common !== undefined || (roles & (Role.DirectionAdjective | Role.FunctionWord | Role.CommonNoun)) !== 0;
@@ -136,6 +140,13 @@ export function priorOf(words: DocWords, m: PhraseMatch, reading: NameReading, o
     // (A place takes a direction: `الجليل الغربي` is western Galilee.)
     const direction = reading.label !== 'ORG' && (words.roleOf(next) & Role.DirectionAdjective) !== 0;
     if (next < words.count && !words.startsLine(next) && !direction && words.isDefinite(next) && ((words.roleOf(next) & Role.Nisba) !== 0 || adjectiveShaped(words, next, 0))) return -1;
+  }
+  // A demonstrative or a quantifier before a definite word makes it a common noun (`ذاك
+  // الرباط القدسي` "that holy bond", `كافة الميادين` "all fields"). A quantifier takes a
+  // place too (`معظم الموصل` "most of Mosul"), so it decides only for a name that is also
+  // a word; a country or bigger unit keeps its reading after either (`هذا العراق`).
+  if (joined && (prevRoles & (Role.Demonstrative | Role.Quantifier)) !== 0 && words.isDefinite(m.first, m.reading) && !BIG_UNITS.has(reading.type)) {
+    if ((prevRoles & Role.Demonstrative) !== 0 || doubtful) return -1;
   }
   // الرئيس بوش، الشيخ زايد: an ambiguous name after a title is a person.
   if ((prevRoles & Role.PersonTitle) !== 0 && doubtful) return -1;

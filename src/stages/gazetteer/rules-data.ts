@@ -98,6 +98,12 @@ export interface RuleLexicon {
   reportingVerbs: Set<string>;
   /** Nouns of the press (مراسل، مقابلة، تصريح): likewise. */
   pressNouns: Set<string>;
+  /** Demonstratives (هذا، تلك، ذاك), function words too: the definite word after one is a common noun. */
+  demonstratives: Set<string>;
+  /** Quantifiers (كافة، جميع، مختلف), function words too: likewise, for names that are also words. */
+  quantifiers: Set<string>;
+  /** Relative pronouns (الذي، اللاتي), function words too: an indefinite word after one is a verb. */
+  relatives: Set<string>;
   /** Distance units (a direction after one is relational). */
   distanceUnits: Set<string>;
   /** Names that are also frequent words or given names, with the reason. */
@@ -166,7 +172,18 @@ export function loadRuleLexicon(files: RuleFiles, normalise: (s: string) => stri
   const commonNouns = new Set<string>();
   const reportingVerbs = new Set<string>();
   const pressNouns = new Set<string>();
-  const byClass: Record<string, Set<string>> = { function: functionWords, noun: commonNouns, reporting: reportingVerbs, press: pressNouns };
+  const demonstratives = new Set<string>();
+  const quantifiers = new Set<string>();
+  const relatives = new Set<string>();
+  const byClass: Record<string, Set<string>> = {
+    function: functionWords,
+    noun: commonNouns,
+    reporting: reportingVerbs,
+    press: pressNouns,
+    demonstrative: demonstratives,
+    quantifier: quantifiers,
+    relative: relatives,
+  };
   for (const { values } of readTsv(files.functionWords, ['word', 'class'], { class: Object.keys(byClass) })) byClass[values.class!]!.add(normalise(values.word!));
   const sportsCues = new Set(readTsv(files.sportsCues, ['word']).map((r) => normalise(r.values.word!)));
   return {
@@ -180,6 +197,9 @@ export function loadRuleLexicon(files: RuleFiles, normalise: (s: string) => stri
     commonNouns,
     reportingVerbs,
     pressNouns,
+    demonstratives,
+    quantifiers,
+    relatives,
     distanceUnits,
     commonNames,
     personPrefixes,

@@ -35,6 +35,12 @@ export const Role = {
   ReportingVerb: 65536,
   /** A noun of the press (class `press`: مراسل، مقابلة). */
   PressNoun: 131072,
+  /** A demonstrative (class `demonstrative`: هذا، تلك): a function word that makes the next word a common noun. */
+  Demonstrative: 1 << 18,
+  /** A quantifier (class `quantifier`: كافة، جميع): likewise, for names that are also words. */
+  Quantifier: 1 << 19,
+  /** A relative pronoun (class `relative`: الذي، اللاتي): an indefinite word after one is a verb. */
+  Relative: 1 << 20,
 } as const;
 
 /** The article prefix ال (U+0627 ALEF, U+0644 LAM). */
@@ -75,6 +81,9 @@ export class WordRoles {
     for (const word of lexicon.givenNames) mark(word, Role.GivenName);
     for (const word of lexicon.reportingVerbs) mark(word, Role.ReportingVerb | Role.FunctionWord);
     for (const word of lexicon.pressNouns) mark(word, Role.PressNoun | Role.CommonNoun);
+    for (const word of lexicon.demonstratives) mark(word, Role.Demonstrative | Role.FunctionWord);
+    for (const word of lexicon.quantifiers) mark(word, Role.Quantifier | Role.FunctionWord);
+    for (const word of lexicon.relatives) mark(word, Role.Relative | Role.FunctionWord);
     for (const [key, forms] of demonyms) {
       if (key.includes(' ')) continue; // multi-word nisba phrases are rare; single tokens carry the rules
       let bit: number = Role.Nisba;

@@ -539,7 +539,7 @@ function preferClubsInSportsNews(words: DocWords, candidates: Candidate[]): void
     // A name that is also a common word (`النصر` victory, `الاتفاق` agreement) needs the
     // cue close by: a match report is full of such words.
     const window = club.ambiguous === 'common-word' ? NEAR_WINDOW : SPORTS_WINDOW;
-    if (!sportsCueNear(words, c.first - window, c.last + window)) continue;
+    if (!sportsCueNear(words, c.first, c.last, window)) continue;
     c.notes.push(club.entry === c.entry ? 'in sports news' : `${club.entry.id} chosen over ${c.entry?.id ?? 'rule'}: in sports news`);
     c.entry = club.entry;
     c.id = club.entry.id;
@@ -633,7 +633,7 @@ function addClubsNamedLikeCities(
       // (`قطر القطري`, `الكويت الكويتي`: a country is feminine too, so with its own masculine
       // nisba it names its club.)
       const own = type === 'country' ? place.id : ownCountry;
-      if (forms.some((f) => f.definite && f.form === 'masculine' && f.place === own) && (clubs.has(words.id(i, r)) || sportsCueNear(words, i - SPORTS_WINDOW, j + SPORTS_WINDOW))) {
+      if (forms.some((f) => f.definite && f.form === 'masculine' && f.place === own) && (clubs.has(words.id(i, r)) || sportsCueNear(words, i, j, SPORTS_WINDOW))) {
         // A club listed with its nisba (`ليون الفرنسي`) is matched already. Otherwise the
         // club is the name, and the nisba its adjective, outside the span (as ANERcorp marks
         // `قطر القطري` → `قطر`).
@@ -669,7 +669,7 @@ function addClubsNamedLikeCities(
     if (saysPlace(words, i, place.cut)) continue;
     // A city named like a common word (`ليل` Lille, "night") needs the cue close by.
     const window = place.ambiguous === 'common-word' ? NEAR_WINDOW : SPORTS_WINDOW;
-    if (!fixture && !sportsCueNear(words, i - window, i + window)) continue;
+    if (!fixture && !sportsCueNear(words, i, i, window)) continue;
     // A listed club of that name (`آيندهوفن`, held back as a place name): that one.
     const listed = orgAt(i, place.cut);
     if (listed !== undefined && listed.last === i) {
@@ -698,11 +698,26 @@ function addClubsNamedLikeCities(
 }
 
 /** Whether a sports cue word is among tokens `[from, to]` (clipped to the document). */
-function sportsCueNear(words: DocWords, from: number, to: number): boolean {
+function sportsCueNear(words: DocWords, first: number, last: number, window: number): boolean {
+  // Within the sentence only: a business report's `ارتفع المؤشر 45 نقطة .` says nothing
+  // of the `الاتفاق` (agreement) that opens the next sentence.
   const any = words.anyRole;
-  const end = Math.min(words.count - 1, to);
-  for (let k = Math.max(0, from); k <= end; k++) if ((any[k]! & Role.SportsCue) !== 0) return true;
+  for (let k = first - 1; k >= 0 && k >= first - window; k--) {
+    if (endsSentence(words, k)) break;
+    if ((any[k]! & Role.SportsCue) !== 0) return true;
+    if (words.startsLine(k)) break;
+  }
+  const end = Math.min(words.count - 1, last + window);
+  for (let k = last + 1; k <= end; k++) {
+    if (words.startsLine(k) || endsSentence(words, k)) break;
+    if ((any[k]! & Role.SportsCue) !== 0) return true;
+  }
   return false;
+}
+
+/** Whether token `k` is a full stop, a question or an exclamation mark (Latin or Arabic). */
+function endsSentence(words: DocWords, k: number): boolean {
+  return words.isChar(k, 0x2e) || words.isChar(k, 0x3f) || words.isChar(k, 0x21) || words.isChar(k, 0x61f);
 }
 
 const DASH = 0x2d; // - between the two sides of a fixture

@@ -129,6 +129,15 @@ export function recognisePlaces(doc: Doc, setup: GazetteerSetup, options: PlaceR
     if (rs.sureCountry !== undefined) countries.add(rs.sureCountry);
   }
 
+  // A country named only by its nisba (`الأردنية`) decides a name with several readings
+  // too (`عمان`: Amman in a Jordanian statement); read only when such a name occurs.
+  for (const rs of matchReadings) {
+    if (rs.size > 1 && rs.sureCountry === undefined) {
+      addNisbaCountries(words, setup, countries);
+      break;
+    }
+  }
+
   // 2. Gazetteer candidates with prior confidences.
   const candidates: Candidate[] = [];
   const byStart: ByStart = startLists.reset(n);
@@ -225,6 +234,19 @@ export function recognisePlaces(doc: Doc, setup: GazetteerSetup, options: PlaceR
 
   // 5. Leftmost-longest; candidates below the threshold do not block others.
   return { lookup, all: candidates, chosen: selectCandidates(candidates.filter((c) => c.confidence >= options.minConfidence)) };
+}
+
+/** Adds the countries that the document's country nisba adjectives name (`المصرية`: EG). */
+function addNisbaCountries(words: DocWords, setup: GazetteerSetup, countries: Set<string>): void {
+  const any = words.anyRole;
+  for (let i = 0; i < words.count; i++) {
+    if ((any[i]! & Role.PlaceNisba) === 0) continue;
+    for (let r = 0; r < READINGS; r++) {
+      if ((words.roleOf(i, r) & Role.PlaceNisba) === 0) continue;
+      const forms = setup.roles.nisba.get(words.id(i, r));
+      if (forms !== undefined) for (const f of forms) if (f.kind === 'country' && f.country !== undefined) countries.add(f.country);
+    }
+  }
 }
 
 /** Candidates by first token (emptied for each document). */
