@@ -188,3 +188,19 @@ describe('one reading of عمان by the document, clubs by the sentence', () =>
     ['وفاز الهلال على الفتح بثلاثة أهداف في المباراة.', ['الهلال', 'الفتح']],
   ])('%s', (text, expected) => expect(surfaces(pipeline, text, 'ORG')).toEqual(expected));
 });
+
+describe('direction chains and border crossings', () => {
+  it.each([
+    // A chain read as "north-west of" after a noun leaves no region of its second half (حي
+    // confirms the district).
+    ['وقع الانفجار في حي المنصور شمال غرب بغداد.', 'LOC', ['المنصور']],
+    ['وقع الانفجار في حي المنصور شمال غرب بغداد.', 'GPE', ['بغداد']],
+    // Opening a noun phrase, the whole chain is the region (the sample gold's شمال شرق سوريا).
+    ['وتتواصل الاشتباكات في شمال غرب سوريا.', 'LOC', ['شمال غرب سوريا']],
+    // معبر (crossing) stays outside the span, as مخيم does; a dual takes two names.
+    ['ودعا إلى فتح معبري باب الهوى وباب السلامة أمام المساعدات.', 'LOC', ['باب الهوى', 'باب السلامة']],
+    ['وأعيد فتح معبر نصيب الحدودي.', 'LOC', ['نصيب']],
+    // نصيب alone is "a share".
+    ['وكان لها نصيب كبير من المساعدات.', 'LOC', []],
+  ])('%s → %s %j', (text, label, expected) => expect(surfaces(pipeline, text, label)).toEqual(expected));
+});

@@ -277,6 +277,9 @@ function addDirectionCandidates(words: DocWords, candidates: Candidate[], placeA
     if ((any[i]! & Role.DirectionNoun) === 0) continue;
     const r0 = words.readingWithRole(i, Role.DirectionNoun);
     if (r0 < 0) continue;
+    // Inside a chain (`شمال غرب سوريا`) only its first direction decides: a chain read as
+    // relational (`ضرب شمال غرب سوريا`) leaves no `غرب سوريا` region behind.
+    if (r0 === 0 && i > 0 && !words.startsLine(i) && (words.roleOf(i - 1) & Role.DirectionNoun) !== 0) continue;
     if (r0 === 0 && isRelational(words, i)) continue;
     let j = i + 1;
     while (j < n && !words.startsLine(j)) {
