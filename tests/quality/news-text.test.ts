@@ -204,3 +204,41 @@ describe('direction chains and border crossings', () => {
     ['وكان لها نصيب كبير من المساعدات.', 'LOC', []],
   ])('%s → %s %j', (text, label, expected) => expect(surfaces(pipeline, text, label)).toEqual(expected));
 });
+
+describe('amounts in quoted English (Latin script inside Arabic text)', () => {
+  const money = (text: string) =>
+    runChecked(pipeline, `وقالت الشركة في بيانها إن ${text} وفق التقديرات الأولية للمحللين.`)
+      .annotations.filter((a) => a.label === 'MONEY' || a.label === 'CARDINAL')
+      .map((a) => [a.label, a.value]);
+  it.each([
+    ['قيمة الصفقة $5 million', [['MONEY', { amount: 5000000, currency: 'USD' }]]],
+    ['قيمة الصفقة $2 bn', [['MONEY', { amount: 2000000000, currency: 'USD' }]]],
+    ['قيمة الصفقة $1.2 Billion', [['MONEY', { amount: 1200000000, currency: 'USD' }]]],
+    ['قيمة الصفقة €300 million', [['MONEY', { amount: 300000000, currency: 'EUR' }]]],
+    ['قيمة الصفقة 5 million dollars', [['MONEY', { amount: 5000000, currency: 'USD' }]]],
+    ['قيمة الصفقة USD 4.5 billion', [['MONEY', { amount: 4500000000, currency: 'USD' }]]],
+    // m and k are no scales: 100m is a distance, never 100 million.
+    ['العداء ركض 100m بسرعة', []],
+    // A currency word without an amount is no CURR.
+    ['سعر the dollar ارتفع', []],
+  ])('%s', (text, expected) => expect(money(text)).toEqual(expected));
+
+  it('after emoji, the span is exact in code points', () => {
+    const text = '📈📈 وقالت الشركة في بيانها إن قيمة الصفقة تبلغ $5 million وفق التقديرات الأولية.';
+    const doc = runChecked(pipeline, text);
+    const standoff = toStandoff(doc, { version: '0', configSha256: '0', stages: [] }, { includeText: true });
+    const m = standoff.annotations.filter((a) => a.label === 'MONEY');
+    expect(m.map((a) => [[...text].slice(a.start, a.end).join(''), a.text])).toEqual([['$5 million', '$5 million']]);
+  });
+});
+
+describe('a ل-phrase that names another body, a nisba that names the place', () => {
+  it.each([
+    // ل + a trigger noun is the one spoken to, not the union's remit.
+    ['وقال مسؤول في الاتحاد الأفريقي لوكالة فرانس برس إن القمة ستعقد.', 'ORG', ['الاتحاد الأفريقي', 'وكالة فرانس برس']],
+    ['وقدم صندوق الأمم المتحدة لرعاية الطفولة مساعدات.', 'ORG', ['صندوق الأمم المتحدة لرعاية الطفولة']],
+    // السعودية is the country here, no nisba before a name ("a role").
+    ['وقالت إن للإمارات والسعودية دورا محوريا في التمويل.', 'PERS', []],
+    ['وقال السعودي سلمان الفرج إن الفريق جاهز.', 'PERS', ['سلمان الفرج']],
+  ])('%s → %s %j', (text, label, expected) => expect(surfaces(pipeline, text, label)).toEqual(expected));
+});

@@ -54,6 +54,8 @@ export interface CurrencyTable {
   heads: WordTable<HeadForm>;
   /** Symbols (`$`, `US$`, `€`, `﷼`) to ISO codes (null: ambiguous). */
   symbols: Map<string, string | null>;
+  /** English currency words after an amount in quoted Latin text (`5 million dollars`), lower case. */
+  english: Map<string, string>;
   /** Latin ISO codes (`USD`). */
   latin: Set<string>;
   /** Abbreviations as written in the original text (`د.إ`) and as folded (`د.ا`). */
@@ -175,13 +177,14 @@ export function loadCurrencyTable(paths: Paths, normalise: (s: string) => string
   }
 
   const symbols = new Map<string, string | null>();
+  const english = new Map<string, string>();
   const latin = new Set<string>(codes);
   const abbreviations = new Map<string, string | null>();
   const foldedAbbreviations = new Map<string, string | null>();
   const abbreviationStarts = new Set<string>();
   for (const [line, text] of readLines(paths.extra)) {
     const where = `${paths.extra}:${line}`;
-    let row: { code?: unknown; names?: unknown; symbols?: unknown; abbreviations?: unknown; note?: unknown };
+    let row: { code?: unknown; names?: unknown; symbols?: unknown; english?: unknown; abbreviations?: unknown; note?: unknown };
     try {
       row = JSON.parse(text) as typeof row;
     } catch (error) {
@@ -191,7 +194,7 @@ export function loadCurrencyTable(paths: Paths, normalise: (s: string) => string
     if (code !== null && (typeof code !== 'string' || !codes.has(code))) {
       throw new DataError(`${where}: "code" must be an ISO 4217 code of currencies.cldr.tsv or null`);
     }
-    const strings = (key: 'names' | 'symbols' | 'abbreviations'): string[] => {
+    const strings = (key: 'names' | 'symbols' | 'english' | 'abbreviations'): string[] => {
       const v = row[key];
       if (v === undefined) return [];
       if (!Array.isArray(v) || !v.every((x) => typeof x === 'string' && x.trim() !== '')) throw new DataError(`${where}: "${key}" must be a list of non-empty strings`);
@@ -212,6 +215,12 @@ export function loadCurrencyTable(paths: Paths, normalise: (s: string) => string
       if (symbols.has(s) && symbols.get(s) !== code) throw new DataError(`${where}: symbol "${s}" already means ${symbols.get(s)}`);
       symbols.set(s, code);
     }
+    for (const w of strings('english')) {
+      const key = w.toLowerCase();
+      if (code === null || /\s/.test(key)) throw new DataError(`${where}: "english" takes one-word names of a currency with a code ("${w}")`);
+      if (english.has(key) && english.get(key) !== code) throw new DataError(`${where}: English name "${w}" already means ${english.get(key)}`);
+      english.set(key, code);
+    }
     for (const a of strings('abbreviations')) {
       abbreviations.set(a, code);
       const folded = normalise(a);
@@ -220,5 +229,5 @@ export function loadCurrencyTable(paths: Paths, normalise: (s: string) => string
       abbreviationStarts.add(folded.charAt(0));
     }
   }
-  return { heads, symbols, latin, abbreviations, foldedAbbreviations, abbreviationStarts, codes };
+  return { heads, symbols, english, latin, abbreviations, foldedAbbreviations, abbreviationStarts, codes };
 }

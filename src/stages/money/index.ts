@@ -56,7 +56,7 @@ interface CurrencyMatch {
   head: HeadForm | null;
   /** The full name matched, if any (for document hints). */
   name: CurrencyName | null;
-  kind: 'name' | 'symbol' | 'code' | 'abbreviation';
+  kind: 'name' | 'symbol' | 'code' | 'abbreviation' | 'english';
 }
 
 /** A MONEY or CURR about to be written, kept to settle document hints first. */
@@ -285,6 +285,9 @@ class MoneyScanner {
         return { code: this.table.symbols.get(s + this.norm(k + 1))!, last: k + 1, end: t.end[k + 1]!, head: null, name: null, kind: 'symbol' };
       }
       if (s.length === 3 && this.table.latin.has(s)) return { code: s, last: k, end: t.end[k]!, head: null, name: null, kind: 'code' };
+      // `5 million dollars` in quoted English: after an amount only (a bare `dollar` is no CURR).
+      const code = bare ? undefined : this.table.english.get(s.toLowerCase());
+      if (code !== undefined) return { code, last: k, end: t.end[k]!, head: null, name: null, kind: 'english' };
     }
     return null;
   }

@@ -313,6 +313,11 @@ export class NumberScanner {
       }
       return null;
     }
+    // `$5 million`: an English scale word, only right after digits (quoted Latin text).
+    if (kind === TokenKind.Latin && !conjunction && tv.kind(j) === TokenKind.Number) {
+      const w = this.lexicon.words.get(tv.norm(k).toLowerCase());
+      return w !== undefined && w.cls === NumberClass.Scale ? { part: { word: w }, conjunction, token: k } : null;
+    }
     if (kind === TokenKind.Number || kind === TokenKind.Alnum) {
       const d = this.digitToken(k);
       if (d === null || d.article >= 0 || d.glued !== '' || d.suffix !== '') return null;

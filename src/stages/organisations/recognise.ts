@@ -275,6 +275,9 @@ export function recogniseOrganisations(
    */
   const lamPhraseEnd = (a: number): number => {
     if (a >= n || words.startsLine(a) || !words.isWord(a) || !words.startsWith(a, LAM)) return -1;
+    // ل + a trigger noun names another body, the indirect object of what is said (`مسؤول في
+    // الاتحاد الأفريقي لوكالة فرانس برس`), not this body's remit.
+    if (((words.roleOf(a, 1) | words.roleOf(a, 2)) & Role.OrganisationTrigger) !== 0) return -1;
     let last = a;
     if (!(words.isDefinite(a, 2) || words.isDefinite(a, 1))) {
       const g = a + 1;
@@ -330,8 +333,11 @@ export function recogniseOrganisations(
       return;
     }
     // trigger + known organisation + ل-phrase: a body within it (صندوق الأمم المتحدة
-    // لرعاية الطفولة, مفوضية الأمم المتحدة لشؤون اللاجئين).
-    if (options.triggerOrganisation && known !== undefined) {
+    // لرعاية الطفولة, مفوضية الأمم المتحدة لشؤون اللاجئين). Not when the trigger opens a
+    // listed name that takes in the organisation after it (`الاتحاد الأفريقي` is no union of
+    // the club الأفريقي).
+    const listed = orgAt(i, cut);
+    if (options.triggerOrganisation && known !== undefined && !(listed !== undefined && listed.last >= known.last)) {
       const end = lamPhraseEnd(known.last + 1);
       if (end >= 0) {
         candidates.push(make(end, 'trigger+organisation', PLACE, `${triggerText()} + ${known.name} + ${words.surface(known.last + 1)}`, null, undefined, known.id));

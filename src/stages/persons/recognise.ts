@@ -320,6 +320,9 @@ export class PersonScanner {
   private afterNisba(i: number, cut: number): PersonCandidate | null {
     const info = this.lexicon.nisbaById[this.reader.id];
     if (info === undefined || info.plural || !info.definite) return null;
+    // A nisba form that names the place itself is no cue (`والسعودية دورا محوريا`: Saudi
+    // Arabia, then "a role").
+    if ((this.coverOf(i) & (COVER_PLACE | COVER_ORG)) !== 0) return null;
     const lookup = this.lookup;
     const j = i + 1;
     if (!this.sameLine(i, j) || !this.isWord(j)) return null;
