@@ -242,3 +242,22 @@ describe('a ل-phrase that names another body, a nisba that names the place', ()
     ['وقال السعودي سلمان الفرج إن الفريق جاهز.', 'PERS', ['سلمان الفرج']],
   ])('%s → %s %j', (text, label, expected) => expect(surfaces(pipeline, text, label)).toEqual(expected));
 });
+
+describe('persons: apposition between commas, offices of named bodies, بن between two words', () => {
+  it.each([
+    // A title or office, a comma, a name no list knows, a comma.
+    ['عرض السناتور الجمهوري ، ارلن سبيكتر ، اقتراحا لمشروع قانون.', ['ارلن سبيكتر']],
+    ['مع اعلان رئيس لجنة الدفاع ، دونكان هانتر ، جلسات استماع.', ['دونكان هانتر']],
+    // Between commas, no closing comma: no name.
+    ['وقال الرئيس ، مساء أمس ، إن الوضع مستقر.', []],
+    ['وقال الوزير، خلال لقائه الوفد، إن الوضع مستقر.', []],
+    // The office's complement may name a body by its indefinite head (صندوق، لجنة).
+    ['وقالت مديرة صندوق النقد الدولي كريستالينا غورغييفا إن النمو سيتباطأ.', ['كريستالينا غورغييفا']],
+    // بن between two words: the word before is a given name no list knows; the verb after is not part of it.
+    ['ولكن بسر بن أرطأة نقض الأمان.', ['بسر بن أرطأة']],
+    ['ثم جاء جيش بقيادة جارية بن قدامة.', ['جارية بن قدامة']],
+    ['وتوفي سهل بن حنيف أمير المدينة.', ['سهل بن حنيف']],
+    // ابن is also "son": no name is made of the word before it.
+    ['وزار الرجل ابن عمه في المستشفى.', []],
+  ])('%s', (text, expected) => expect(surfaces(pipeline, text, 'PERS')).toEqual(expected));
+});

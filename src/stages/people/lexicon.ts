@@ -171,7 +171,7 @@ export interface PeopleLexicon {
   latinGiven: Set<string>;
   latinSurnames: Set<string>;
   /** Vocabulary ids of particles by role in a name: `آل`, `عبد`, `أبو`... (for notes and rules). */
-  particleIds: { abd: number; al: number; ashar: number };
+  particleIds: { abd: number; al: number; ashar: number; bin: number; bint: number };
   /** Milliseconds spent loading. */
   loadMs: number;
 }
@@ -396,8 +396,14 @@ function compile(
     knownByPair,
     latinGiven,
     latinSurnames,
-    // عبد، آل، عشر (the teens of an ordinal suffix: الثالث عشر)
-    particleIds: { abd: ids.get(normalise('\u0639\u0628\u062f')) ?? -1, al: ids.get(normalise('\u0622\u0644')) ?? -1, ashar: vocabulary.intern(normalise('\u0639\u0634\u0631'), 0) },
+    // عبد، آل، عشر (the teens of an ordinal suffix: الثالث عشر), بن، بنت
+    particleIds: {
+      abd: ids.get(normalise('\u0639\u0628\u062f')) ?? -1,
+      al: ids.get(normalise('\u0622\u0644')) ?? -1,
+      ashar: vocabulary.intern(normalise('\u0639\u0634\u0631'), 0),
+      bin: ids.get(normalise('\u0628\u0646')) ?? -1,
+      bint: ids.get(normalise('\u0628\u0646\u062a')) ?? -1,
+    },
     loadMs: performance.now() - t0,
   };
 }

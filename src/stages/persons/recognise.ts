@@ -61,6 +61,8 @@ const KAF = 0x0643; // U+0643 ARABIC LETTER KAF
 const LAM = 0x0644; // U+0644 ARABIC LETTER LAM
 const ALEF = 0x0627; // U+0627 ARABIC LETTER ALEF
 const DOT = 0x2e; // FULL STOP, after an initial (أنتوني ج. بلينكن)
+const ARABIC_COMMA = 0x060c; // U+060C ARABIC COMMA
+const LATIN_COMMA = 0x2c; // COMMA
 const YEH = 0x064a; // U+064A ARABIC LETTER YEH, prefix of the present tense
 const TEH = 0x062a; // U+062A ARABIC LETTER TEH
 const NOON = 0x0646; // U+0646 ARABIC LETTER NOON
@@ -174,7 +176,7 @@ export class PersonScanner {
         }
         continue;
       }
-      const c = this.nameAt(i);
+      const c = this.nameAt(i) ?? this.beforeBin(i);
       if (c === null) continue;
       found.push(c);
       for (let k = c.first; k <= c.last; k++) this.taken[k] = 1;
@@ -253,7 +255,7 @@ export class PersonScanner {
     for (let guard = 0; guard < 4 && (b & (PersonRole.Honorific | PersonRole.Title | PersonRole.Office)) !== 0; guard++) {
       if ((b & PersonRole.Office) !== 0 && (b & PersonRole.Title) === 0) office = true;
       k++;
-      if (!this.sameLine(i, k) || !this.isWord(k)) return null;
+      if (!this.sameLine(i, k) || !this.isWord(k)) return this.apposition(i, k, office);
       b = this.reader.read(lookup, k);
       if ((b & (PersonRole.Honorific | PersonRole.Title | PersonRole.Office)) === 0) break;
       if ((b & NAME_BITS) !== 0) break; // a title that is also a name (سلطان): read it as the name
@@ -268,7 +270,7 @@ export class PersonScanner {
         if ((b & (NAME_BITS | PersonRole.Nisba | PersonRole.KnownStart | PersonRole.StartParticle)) !== 0 && this.coverOf(k) === 0) break;
         if (!this.isComplement(k, b)) break;
         k++;
-        if (!this.sameLine(i, k) || !this.isWord(k)) return null;
+        if (!this.sameLine(i, k) || !this.isWord(k)) return this.apposition(i, k, office);
         b = this.reader.read(lookup, k);
       }
     }
@@ -276,7 +278,7 @@ export class PersonScanner {
     for (let guard = 0; guard < 4 && ((b & (PersonRole.Nisba | PersonRole.TitleAdjective)) !== 0 || this.isRelationalAdjective(k, b)) && (b & NAME_BITS) === 0; guard++) {
       qualified = true;
       k++;
-      if (!this.sameLine(i, k) || !this.isWord(k)) return null;
+      if (!this.sameLine(i, k) || !this.isWord(k)) return this.apposition(i, k, office);
       b = this.reader.read(lookup, k);
     }
     const cut = this.reader.cut;
@@ -286,6 +288,56 @@ export class PersonScanner {
     if (!this.readName(k, cut, b, true, !strongStart)) return null;
     const sure = strongStart && (this.nameFirstBits & (PersonRole.Given | PersonRole.Surname | PersonRole.KnownStart | PersonRole.StartParticle)) !== 0;
     return this.candidate(k, cut, sure || this.namePerson >= 0 ? 0.95 : 0.8, office ? 'persons:office' : 'persons:title', true);
+  }
+
+  /**
+   * `بسر بن أرطأة`, `سهل بن حنيف`: بن or بنت between two words makes a name of the word
+   * before it too, a given name no list knows (بن alone, without alef, is the name
+   * particle; ابن is also the noun "son").
+   */
+  private beforeBin(i: number): PersonCandidate | null {
+    const ids = this.lookup.ids;
+    const particles = this.lexicon.particleIds;
+    if (i === 0 || (ids[i] !== particles.bin && ids[i] !== particles.bint) || !this.rules.unknownAfterCue) return null;
+    const s = i - 1;
+    if (this.taken[s] !== 0 || !this.isWord(s) || !this.sameLine(s, i) || !this.sameLine(s, i + 1) || !this.isWord(i + 1)) return null;
+    const b = this.reader.read(this.lookup, s);
+    if (this.reader.cut > 0 || b !== 0 || !this.unknownStart(s)) return null;
+    // No cue: no second word no list knows (`بسر بن أرطأة نقض`: the verb after the name).
+    if (!this.readName(s, 0, 0, false, true) || this.nameLast <= i) return null;
+    return this.candidate(s, 0, 0.85, 'persons:particle', true);
+  }
+
+  /** True when token `k` is a comma (Arabic or Latin). */
+  private commaAt(k: number): boolean {
+    const t = this.tokens;
+    if (k >= t.count || t.kind[k] !== TokenKind.Punct || t.vEnd[k]! - t.vStart[k]! !== 1) return false;
+    const u = this.units[t.vStart[k]!]!;
+    return u === ARABIC_COMMA || u === LATIN_COMMA;
+  }
+
+  /**
+   * Apposition between commas after a title or office (`السناتور الجمهوري ، ارلن سبيكتر ،`,
+   * `رئيس لجنة الدفاع ، دونكان هانتر ،`) when token `k`, where the title phrase stops, is a
+   * comma; null otherwise.
+   */
+  private apposition(i: number, k: number, office: boolean): PersonCandidate | null {
+    if (!this.commaAt(k) || !this.sameLine(i, k + 1) || !this.isWord(k + 1)) return null;
+    return this.betweenCommas(k + 1, office);
+  }
+
+  /**
+   * A name in apposition after a title or office and a comma, starting at token `s`: one a
+   * list knows, or up to three words no list knows closed by another comma.
+   */
+  private betweenCommas(s: number, office: boolean): PersonCandidate | null {
+    const b = this.reader.read(this.lookup, s);
+    if (this.reader.cut > 0) return null;
+    const strongStart = (b & (NAME_BITS | PersonRole.StartParticle | PersonRole.KnownStart)) !== 0;
+    if (!strongStart && !(this.rules.unknownAfterCue && this.unknownStart(s))) return null;
+    if (!this.readName(s, 0, b, true, !strongStart)) return null;
+    if (!strongStart && !this.commaAt(this.nameLast + 1)) return null;
+    return this.candidate(s, 0, strongStart ? 0.9 : 0.8, office ? 'persons:office' : 'persons:title', true);
   }
 
   /** True when token `i` read with cut `cut` starts لل (ل + the article: للبنى is no ل + لبنى). */
