@@ -261,3 +261,12 @@ describe('persons: apposition between commas, offices of named bodies, بن betw
     ['وزار الرجل ابن عمه في المستشفى.', []],
   ])('%s', (text, expected) => expect(surfaces(pipeline, text, 'PERS')).toEqual(expected));
 });
+
+describe('a foreign name ending in -ون after a trigger in construct (a plural there would end in -ين)', () => {
+  it.each([
+    ['وقالت جامعة آستون إن البرنامج ناجح.', 'ORG', ['جامعة آستون']],
+    ['ويوجد الضريح في مدينة كانتون قرب هونج كونج.', 'GPE', ['كانتون', 'هونج كونج']],
+    // The genitive plural after a construct head is no name.
+    ['وقالت نقابة معلمين إن الإضراب مستمر.', 'ORG', []],
+  ])('%s → %s %j', (text, label, expected) => expect(surfaces(pipeline, text, label)).toEqual(expected));
+});

@@ -95,8 +95,12 @@ const WAW = 0x0648; // U+0648 ARABIC LETTER WAW (conjunction)
 const FEH = 0x0641; // U+0641 ARABIC LETTER FEH (conjunction)
 const YEH = 0x064a; // U+064A ARABIC LETTER YEH (imperfect prefix; nisba ending)
 const HEH = 0x0647; // U+0647 ARABIC LETTER HEH (U+0629 TEH MARBUTA folded: feminine ending)
-/** -ات, -ها, -هم, -ون, -ين endings: plurals and pronoun suffixes, not names. */
-const NOT_NAME_ENDING = /(?:\u0627\u062a|\u0647\u0627|\u0647\u0645|\u0648\u0646|\u064a\u0646)$/;
+/**
+ * -ات, -ها, -هم, -ين endings: plurals and pronoun suffixes, not names. (Not -ون: the genitive
+ * after a construct head takes -ين, so -ون there ends a foreign name: جامعة آستون، معهد
+ * كارنيغي ميلون; Ryding 2005, ch. 8.)
+ */
+const NOT_NAME_ENDING = /(?:\u0627\u062a|\u0647\u0627|\u0647\u0645|\u064a\u0646)$/;
 
 /**
  * Whether token `j` looks like a proper name no list knows: an Arabic word of three

@@ -26,8 +26,12 @@ const WAW = 0x0648; // U+0648 ARABIC LETTER WAW: the conjunction "and"
 const FEH = 0x0641; // U+0641 ARABIC LETTER FEH: the conjunction "so"
 const YEH = 0x064a; // U+064A ARABIC LETTER YEH: prefix of the imperfect verb
 const ALEF = 0x0627; // U+0627 ARABIC LETTER ALEF
-/** -ات, -ها, -هم, -هما, -ون, -ين at the end of a word (view letters, teh marbuta folded). */
-const SUFFIXES_NOT_NAMES = /(?:\u0627\u062a|\u0647\u0627|\u0647\u0645|\u0647\u0645\u0627|\u0648\u0646|\u064a\u0646)$/;
+/**
+ * -ات, -ها, -هم, -هما, -ين at the end of a word (view letters, teh marbuta folded). Not -ون:
+ * after a trigger in construct a plural takes the genitive -ين, so -ون ends a name there
+ * (مدينة هيوستون).
+ */
+const SUFFIXES_NOT_NAMES = /(?:\u0627\u062a|\u0647\u0627|\u0647\u0645|\u0647\u0645\u0627|\u064a\u0646)$/;
 const TEH_MARBUTA_FOLDED = 0x0647; // U+0647 HEH: where the view folds U+0629 TEH MARBUTA
 const TEH = 0x062a; // U+062A ARABIC LETTER TEH: prefix of the imperfect (she, you)
 const NOON = 0x0646; // U+0646 ARABIC LETTER NOON: prefix of the imperfect (we)
