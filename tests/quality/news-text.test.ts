@@ -270,3 +270,15 @@ describe('a foreign name ending in -ون after a trigger in construct (a plural 
     ['وقالت نقابة معلمين إن الإضراب مستمر.', 'ORG', []],
   ])('%s → %s %j', (text, label, expected) => expect(surfaces(pipeline, text, label)).toEqual(expected));
 });
+
+describe('a range of years after a period noun, whatever verb follows', () => {
+  it.each([
+    ['خلال الفترة من 2019 إلى 2022 ارتفعت الصادرات.', [['DATE', '2019 إلى 2022']]],
+    ['في الفترة بين 2019 و2022 ارتفعت الصادرات.', [['DATE', '2019 و2022']]],
+    // Counts stay counts.
+    ['ارتفع العدد من 1500 إلى 2000 شخص.', [['CARDINAL', '1500'], ['CARDINAL', '2000']]],
+  ])('%s', (text, expected) => {
+    const got = runChecked(pipeline, text).annotations.map((a) => [a.label, text.slice(a.start, a.end)]);
+    expect(got).toEqual(expected);
+  });
+});

@@ -1001,7 +1001,13 @@ export class DateScanner {
     const last = this.readYear(q, false, out, prefix);
     if (last < 0) return null;
     const b = out[0]!;
-    if (b.hijri || b.bce || b.year! <= year || !this.clauseGoesOn(last + 1)) return null;
+    if (b.hijri || b.bce || b.year! <= year) return null;
+    if (!this.clauseGoesOn(last + 1)) {
+      // After a period noun or a strong cue (`خلال الفترة من 2019 إلى 2022 ارتفعت`) the
+      // range is of years whatever follows, unless a counted quantity does.
+      const framed = this.entryAt(i - 2, 'period-of', true) !== null || this.entryAt(i - 2, 'year-cue', true)?.value === 'strong';
+      if (!framed || this.quantityAfter(last + 1)) return null;
+    }
     const a = emptyParts();
     a.year = year;
     return this.match(i, startV, last, intervalValue(a, b), 'dates:year-range', 0.8);
