@@ -189,6 +189,14 @@ export class NumberComposer {
   }
 
   /**
+   * True when the number ends in a whole number and a half or other fraction with no scale
+   * after it (ثلاثة ونصف): complete only where the caller knows what it counts (a percent).
+   */
+  endsInPlusFraction(): boolean {
+    return this.parts > 0 && (this.slots & PLUS_FRACTION) !== 0 && (this.slots & (PENDING_TEEN | FRACTION)) === 0 && this.lastScale === null;
+  }
+
+  /**
    * Offers the next part; `conjunction` when و joins it to what came before. Returns false
    * (and changes nothing) when the part cannot continue this number.
    */

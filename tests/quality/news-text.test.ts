@@ -282,3 +282,16 @@ describe('a range of years after a period noun, whatever verb follows', () => {
     expect(got).toEqual(expected);
   });
 });
+
+describe('numbers: a number and a half before a percent, an ordinal in digits before an adverb', () => {
+  const values = (text: string) => runChecked(pipeline, text).annotations.map((a) => [a.label, text.slice(a.start, a.end), a.value]);
+  it.each([
+    ['وتراجع التضخم إلى ثلاثة ونصف في المئة.', [['PERCENT', 'ثلاثة ونصف في المئة', 3.5]]],
+    ['نما الاقتصاد بنسبة 3 ونصف في المئة.', [['PERCENT', '3 ونصف في المئة', 3.5]]],
+    // Without a percent or a scale the half has nothing to count: the number ends before it.
+    ['انتظر ثلاثة ونصف ساعة.', [['CARDINAL', 'ثلاثة', 3]]],
+    // الـ15 before a nisba adverb (عالميا "worldwide") is the 15th, not 15 of something.
+    ['واحتلت المملكة المرتبة الـ15 عالميا.', [['ORDINAL', 'الـ15', 15]]],
+    ['وقتل الـ20 شخصا.', [['CARDINAL', '20', 20]]],
+  ])('%s', (text, expected) => expect(values(text)).toEqual(expected));
+});

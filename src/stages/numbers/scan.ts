@@ -85,6 +85,8 @@ const TATWEEL = '\u0640'; // U+0640 ARABIC TATWEEL (kept in the view when tatwee
 const FEMININE_ENDINGS = ['\u0647', '\u0629', '\u0627\u062A']; // ه (folded ة), ة, ات
 const SOUND_PLURAL_ENDINGS = ['\u064A\u0646', '\u0648\u0646', '\u0627\u062A']; // ين, ون, ات
 const ACCUSATIVE_ALEF = '\u0627'; // ا
+/** -يا: a nisba adjective in the accusative, used as an adverb (عالميا "worldwide", عربيا). */
+const NISBA_ADVERB = '\u064a\u0627';
 const PRONOUN_SUFFIXES = ['\u0647\u0627', '\u0646\u0627']; // ها, نا
 const REH = 0x0631;
 const YEH = 0x064a; // U+064A ARABIC LETTER YEH (in the original: not an alef maksura)
@@ -279,6 +281,8 @@ export class NumberScanner {
       j = next.token;
       if (c.groupAfterScale && next.conjunction) beforeLastGroup = before;
       if (c.complete()) best = this.snapshot(j);
+      // ثلاثة ونصف في المئة: a number and a half before a percent phrase is 3.5%.
+      else if (c.endsInPlusFraction() && this.percentAt(j + 1) !== null) best = this.snapshot(j);
     }
     if (best === null) return null;
     if (best.needsNoun && !this.isContentWord(best.last + 1)) return null;
@@ -605,6 +609,8 @@ export class NumberScanner {
     if (norm.startsWith(ARTICLE)) return false;
     const stems = this.tv.stems(k);
     if (stems.some((stem) => stem.startsWith(ARTICLE) && stem.length > 3)) return false;
+    // A nisba adverb in the accusative counts nothing (المرتبة الـ15 عالميا، الثانية عربيا).
+    if (norm.length >= 5 && norm.endsWith(NISBA_ADVERB)) return false;
     // The accusative alef (عاما), not a pronoun suffix (لتأسيسها، لنا).
     return stems.length === 1 || (norm.endsWith(ACCUSATIVE_ALEF) && !PRONOUN_SUFFIXES.some((p) => norm.endsWith(p)));
   }
