@@ -295,3 +295,15 @@ describe('numbers: a number and a half before a percent, an ordinal in digits be
     ['وقتل الـ20 شخصا.', [['CARDINAL', '20', 20]]],
   ])('%s', (text, expected) => expect(values(text)).toEqual(expected));
 });
+
+describe('compound place names after a trigger, a dual trigger that is also a surname', () => {
+  it.each([
+    // An unknown name opened by رأس، عين، تل ... spans two words.
+    ['وقعت مصر اتفاقا لتطوير مدينة رأس الحكمة على الساحل الشمالي.', 'GPE', ['مصر', 'رأس الحكمة']],
+    // ولايتي is the dual of ولاية here, not Velayati; the state الجزيرة joins the list.
+    ['وقالت إن ولايتي الخرطوم والجزيرة تشهدان نقصا.', 'PERS', []],
+    ['وقالت إن ولايتي الخرطوم والجزيرة تشهدان نقصا.', 'GPE', ['الخرطوم', 'الجزيرة']],
+    ['وقال مراسل الجزيرة إن القصف مستمر.', 'GPE', []],
+    ['وقال مستشار المرشد علي أكبر ولايتي إن المفاوضات مستمرة.', 'PERS', ['علي أكبر ولايتي']],
+  ])('%s → %s %j', (text, label, expected) => expect(surfaces(pipeline, text, label)).toEqual(expected));
+});

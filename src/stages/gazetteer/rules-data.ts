@@ -113,6 +113,8 @@ export interface RuleLexicon {
   personTitles: Set<string>;
   /** Given names (the next one-word name is a family name; never proclitic + name). */
   givenNames: Set<string>;
+  /** Nouns that open compound place names (رأس، عين، تل): an unknown name starting with one spans two words. */
+  placeNameHeads: Set<string>;
   /** Words that mark sports news (a club named like its city is meant there). */
   sportsCues: Set<string>;
 }
@@ -127,6 +129,7 @@ export interface RuleFiles {
   commonWords: string;
   personCues: string;
   sportsCues: string;
+  placeNameHeads: string;
 }
 
 /** Loads and normalises the rule word lists. */
@@ -186,8 +189,10 @@ export function loadRuleLexicon(files: RuleFiles, normalise: (s: string) => stri
   };
   for (const { values } of readTsv(files.functionWords, ['word', 'class'], { class: Object.keys(byClass) })) byClass[values.class!]!.add(normalise(values.word!));
   const sportsCues = new Set(readTsv(files.sportsCues, ['word']).map((r) => normalise(r.values.word!)));
+  const placeNameHeads = new Set(readTsv(files.placeNameHeads, ['word']).map((r) => normalise(r.values.word!)));
   return {
     sportsCues,
+    placeNameHeads,
     organisationTriggers,
     placeTriggers,
     directionNouns,

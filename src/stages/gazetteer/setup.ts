@@ -24,6 +24,7 @@ export const ruleFilesOption = z
     commonWords: z.string().default('builtin:rules/common-words.tsv'),
     personCues: z.string().default('builtin:rules/person-cues.tsv'),
     sportsCues: z.string().default('builtin:rules/sports-cues.tsv'),
+    placeNameHeads: z.string().default('builtin:rules/place-name-heads.tsv'),
   })
   .default({
     placeTriggers: 'builtin:rules/place-triggers.tsv',
@@ -34,6 +35,7 @@ export const ruleFilesOption = z
     commonWords: 'builtin:rules/common-words.tsv',
     personCues: 'builtin:rules/person-cues.tsv',
     sportsCues: 'builtin:rules/sports-cues.tsv',
+    placeNameHeads: 'builtin:rules/place-name-heads.tsv',
   });
 export type RuleFilesOption = z.output<typeof ruleFilesOption>;
 
@@ -82,6 +84,7 @@ export function setUpGazetteer(
     commonWords: one(rules.commonWords),
     personCues: one(rules.personCues),
     sportsCues: one(rules.sportsCues),
+    placeNameHeads: one(rules.placeNameHeads),
   };
   // Stages of one pipeline with the same rule and demonym files share one WordRoles, so
   // the document look-up computes their role bits once for both (registerAttributes).

@@ -41,6 +41,8 @@ export const Role = {
   Quantifier: 1 << 19,
   /** A relative pronoun (class `relative`: الذي، اللاتي): an indefinite word after one is a verb. */
   Relative: 1 << 20,
+  /** A noun that opens a compound place name (rules/place-name-heads.tsv: رأس، عين، تل). */
+  PlaceNameHead: 1 << 21,
 } as const;
 
 /** The article prefix ال (U+0627 ALEF, U+0644 LAM). */
@@ -78,6 +80,7 @@ export class WordRoles {
     for (const word of lexicon.personPrefixes) mark(word, Role.PersonPrefix);
     for (const word of lexicon.personTitles) mark(word, Role.PersonTitle);
     for (const word of lexicon.sportsCues) mark(word, Role.SportsCue);
+    for (const word of lexicon.placeNameHeads) mark(word, Role.PlaceNameHead);
     for (const word of lexicon.givenNames) mark(word, Role.GivenName);
     for (const word of lexicon.reportingVerbs) mark(word, Role.ReportingVerb | Role.FunctionWord);
     for (const word of lexicon.pressNouns) mark(word, Role.PressNoun | Role.CommonNoun);

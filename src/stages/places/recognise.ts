@@ -64,6 +64,9 @@ export const SHARED_PLACES_KEY = 'places';
 
 const NONE: Candidate[] = [];
 
+/** Roles of a word that never continues a compound place name after its head. */
+const NOT_IN_NAME = Role.FunctionWord | Role.PlaceTrigger | Role.OrganisationTrigger | Role.DirectionNoun;
+
 /** Candidates by first token (undefined where none starts). */
 type ByStart = (Candidate[] | undefined)[];
 
@@ -392,7 +395,9 @@ function addTriggerContext(
         isUnknownName(words, j, reading, i, r, trigger)
       ) {
         last = j;
-        if ((words.roleOf(j + 1) & Role.DirectionAdjective) !== 0 && !words.startsLine(j + 1)) last = j + 1;
+        // A compound name's head takes the next word (`مدينة رأس الحكمة`, `بلدة عين العرب`).
+        if ((words.roleOf(j, reading) & Role.PlaceNameHead) !== 0 && j + 1 < n && !words.startsLine(j + 1) && words.isWord(j + 1) && (words.roleOf(j + 1) & NOT_IN_NAME) === 0) last = j + 1;
+        if ((words.roleOf(last + 1) & Role.DirectionAdjective) !== 0 && !words.startsLine(last + 1)) last += 1;
         const cut = READING_CUTS[reading as number]!;
         candidates.push(
           makeCandidate({
