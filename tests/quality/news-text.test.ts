@@ -307,3 +307,14 @@ describe('compound place names after a trigger, a dual trigger that is also a su
     ['وقال مستشار المرشد علي أكبر ولايتي إن المفاوضات مستمرة.', 'PERS', ['علي أكبر ولايتي']],
   ])('%s → %s %j', (text, label, expected) => expect(surfaces(pipeline, text, label)).toEqual(expected));
 });
+
+describe('coordinated nouns of a body\'s remit; a folded verb that spells a surname', () => {
+  it.each([
+    ['أعلن الاتحاد التونسي للصناعة والتجارة والصناعات التقليدية عن تراجع الصادرات.', 'ORG', ['الاتحاد التونسي للصناعة والتجارة والصناعات التقليدية']],
+    // A trigger noun after و is another party.
+    ['وقعت الهيئة العامة للاستثمار والشركة الصينية اتفاقا.', 'ORG', ['الهيئة العامة للاستثمار', 'الشركة الصينية']],
+    // ترأس (chaired) folds to تراس (Truss) without its hamza: no person without a cue.
+    ['وترأس أمير دولة قطر الجلسة الافتتاحية.', 'PERS', []],
+    ['وقالت رئيسة الوزراء البريطانية ليز تراس إن الحكومة ستخفض الضرائب.', 'PERS', ['ليز تراس']],
+  ])('%s → %s %j', (text, label, expected) => expect(surfaces(pipeline, text, label)).toEqual(expected));
+});

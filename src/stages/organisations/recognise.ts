@@ -127,6 +127,12 @@ function looksLikeName(words: DocWords, j: number): boolean {
   return !NOT_NAME_ENDING.test(text);
 }
 
+/** -ون, -ين at the end of token `k`: a sound masculine plural, of people as a rule. */
+function humanPlural(words: DocWords, k: number): boolean {
+  const t = words.text(k);
+  return t.length > 5 && /(?:\u0648\u0646|\u064a\u0646)$/.test(t);
+}
+
 const ALEF = 0x0627; // U+0627 ARABIC LETTER ALEF
 const TEH = 0x062a; // U+062A ARABIC LETTER TEH
 
@@ -295,6 +301,17 @@ export function recogniseOrganisations(
     }
     let b = last + 1;
     while (b <= last + 2 && b < n && !words.startsLine(b) && words.isDefinite(b) && (words.roleOf(b) & stopWords) === 0 && placeAt(b) === undefined) b++;
+    // Coordinated nouns of the same remit: `للصناعة والتجارة والصناعات التقليدية`,
+    // `للاستثمار والمناطق الحرة` (و + a definite noun and one adjective, twice at most). Not
+    // a trigger noun or a place, which name another party, nor a human plural in -ون/-ين
+    // (`للاستثمار والمسؤولون`).
+    for (let k = 0; k < 2; k++) {
+      const c = b;
+      if (c >= n || words.startsLine(c) || !words.startsWith(c, WAW) || !words.isDefinite(c, 1)) break;
+      if (((words.roleOf(c, 1) | words.roleOf(c)) & stopWords) !== 0 || placeAt(c, 1) !== undefined || orgAt(c, 1) !== undefined || humanPlural(words, c)) break;
+      b = c + 1;
+      if (b < n && !words.startsLine(b) && words.isDefinite(b) && (words.roleOf(b) & stopWords) === 0 && placeAt(b) === undefined && orgAt(b) === undefined) b++;
+    }
     return b - 1;
   };
 
