@@ -316,5 +316,8 @@ describe('coordinated nouns of a body\'s remit; a folded verb that spells a surn
     // ترأس (chaired) folds to تراس (Truss) without its hamza: no person without a cue.
     ['وترأس أمير دولة قطر الجلسة الافتتاحية.', 'PERS', []],
     ['وقالت رئيسة الوزراء البريطانية ليز تراس إن الحكومة ستخفض الضرائب.', 'PERS', ['ليز تراس']],
+    // بأول (with the first) folds to باول (Powell).
+    ['وفاز الفريق بأول لقب في تاريخه.', 'PERS', []],
+    ['وقال باول إن الحرب ضرورية.', 'PERS', ['باول']],
   ])('%s → %s %j', (text, label, expected) => expect(surfaces(pipeline, text, label)).toEqual(expected));
 });
