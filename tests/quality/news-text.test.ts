@@ -321,3 +321,14 @@ describe('coordinated nouns of a body\'s remit; a folded verb that spells a surn
     ['وقال باول إن الحرب ضرورية.', 'PERS', ['باول']],
   ])('%s → %s %j', (text, label, expected) => expect(surfaces(pipeline, text, label)).toEqual(expected));
 });
+
+describe('persons: foreign family names after a first name no list knows', () => {
+  it.each([
+    // A long word that starts like the future (ست...) is no verb.
+    ['حول مصير مدرب المنتخب الروماني ميهاي ستويكيتا هذا الأسبوع.', ['ميهاي ستويكيتا']],
+    // After a cue, a family name may start like a proclitic, as after a listed foreign name.
+    ['وقال رئيس الوزراء البلغاري سيرغي ستانيشيف إن.', ['سيرغي ستانيشيف']],
+    // ... but ل + a feminine noun is "for a period".
+    ['وقال المدرب إيمرسون لمدة طويلة إن الفريق جاهز.', ['إيمرسون']],
+  ])('%s', (text, expected) => expect(surfaces(pipeline, text, 'PERS')).toEqual(expected));
+});

@@ -599,7 +599,9 @@ export class PersonScanner {
       // A name that starts with a word no list knows takes no definite word after it
       // (وأكد شركاء التحالف: a noun phrase, not a name).
       // Right after a given name the family name may start like a proclitic (ندى بسيوني، مايكل بالاك).
-      const afterGiven = last === m - 1 && (this.inner.whole(lookup, last) & (PersonRole.Given | PersonRole.GivenWord)) !== 0;
+      // After a cue, a first name no list knows is foreign as a rule (Arabic given names are
+      // listed): its family name may start like a proclitic too (الحارس ايكر كاسياس).
+      const afterGiven = last === m - 1 && ((this.inner.whole(lookup, last) & (PersonRole.Given | PersonRole.GivenWord)) !== 0 || (cue && unknownStart && this.nameParts === 1));
       if (this.nameUnknown < allowed && !(unknownStart && this.isDefiniteWord(m)) && this.unknownNameLike(m, afterGiven && (foreign || cue || this.nameParts === 1))) {
         if ((c & COVER_PLACE) !== 0 && !this.placeInName(m, cue)) break;
         last = m;
@@ -716,12 +718,16 @@ export class PersonScanner {
       // noun after it. Other words after a foreign given name are its family name, however
       // they start (فابيو كابيلو، فابيو كانافارو، مانويل كاجودا).
       if (foreign && second === ALEF && (u[vs + 2] === LAM || verbalNounStem(u, vs + 1, ve))) return false;
+      // ل + a feminine noun (لمدة "for a period"): a family name hardly ends in teh marbuta.
+      if (foreign && this.doc.text.charCodeAt(this.lastLetter(k)) === TEH_MARBUTA) return false;
 
     }
     // Present tense and future verbs: يفعل، تتفاعل، سيفعل.
     if (first === TEH && second === TEH && length >= 4) return false;
     if (first === YEH && length >= 3) return false;
-    if (first === SEEN && (second === YEH || second === TEH || second === NOON) && length >= 5) return false;
+    // (A future verb is س + a prefix + a stem of three to five letters: a longer word is a
+    // foreign name, ستويكيتا.)
+    if (first === SEEN && (second === YEH || second === TEH || second === NOON) && length >= 5 && length <= 7) return false;
     // Verbal nouns تفاعل (توافر، تبادل), تفعيل (تأليف) and استفعال (استرجاع); participles
     // مفاعل (محاصر، مقاتل); a pronoun suffix ها، هم (طرحها).
     if (first === TEH && length === 5 && (u[vs + 2] === ALEF || u[vs + 3] === YEH)) return false;
