@@ -332,3 +332,11 @@ describe('persons: foreign family names after a first name no list knows', () =>
     ['وقال المدرب إيمرسون لمدة طويلة إن الفريق جاهز.', ['إيمرسون']],
   ])('%s', (text, expected) => expect(surfaces(pipeline, text, 'PERS')).toEqual(expected));
 });
+
+describe('persons: three-part foreign names after a cue', () => {
+  it.each([
+    ['اقترح الرئيس الأمريكي فرانكلين ديلانو روزفلت تسمية المنظمة.', ['فرانكلين ديلانو روزفلت']],
+    // An ordinal adverb after the name is its ranking, not a third part.
+    ['في حين حل العداء الكيني بونغي ويلفريد ثالثا بتوقيت قياسي.', ['بونغي ويلفريد']],
+  ])('%s', (text, expected) => expect(surfaces(pipeline, text, 'PERS')).toEqual(expected));
+});

@@ -595,7 +595,9 @@ export class PersonScanner {
       if ((b & STOP_BITS) !== 0) break;
       // Foreign names run to more parts no list knows (كارلوس ألبرتو باريرا); their family
       // name may start like a proclitic, but only right after the given name.
-      const allowed = foreign ? Math.max(maxUnknown, 2) : maxUnknown;
+      // After a cue, a name that starts with a word no list knows is foreign as a rule and
+      // may have three parts (انيبال كافاكو سيلفا).
+      const allowed = foreign ? Math.max(maxUnknown, 2) : cue && unknownStart ? Math.max(maxUnknown, 3) : maxUnknown;
       // A name that starts with a word no list knows takes no definite word after it
       // (وأكد شركاء التحالف: a noun phrase, not a name).
       // Right after a given name the family name may start like a proclitic (ندى بسيوني، مايكل بالاك).
