@@ -121,7 +121,9 @@ export class TokenVocabulary {
     this.offsets[id] = this.poolUsed;
     this.lengths[id] = s.length;
     for (let k = 0; k < s.length; k++) this.pool[this.poolUsed++] = s.charCodeAt(k);
-    if ((id + 1) * 2 > this.mask + 1) this.rehash((this.mask + 1) * 2);
+    // Up to three quarters full: a smaller table keeps more of the words documents use
+    // in cache, and most probes for absent strings end at the filter anyway.
+    if ((id + 1) * 4 > (this.mask + 1) * 3) this.rehash((this.mask + 1) * 2);
     else this.place(id, h);
     return id;
   }
