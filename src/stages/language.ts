@@ -62,34 +62,25 @@ function buildScriptTable(): Uint8Array {
 const ARABIC_SCRIPT_LANGUAGES = ['arb', 'pes', 'prs', 'urd', 'pbu', 'ckb', 'uig', 'snd'];
 const MERGE: Readonly<Record<string, string>> = { pes: 'fas', prs: 'fas' };
 
-/**
- * Tallies the letters of `text[from, to)` other than Arabic ones into `tally` by script
- * class, and returns the number of Arabic letters. (A function of its own, not a closure:
- * a sum captured by a closure lives in a context object, read and written in memory for
- * every unit.)
- */
-function countRange(text: string, from: number, to: number, tally: Int32Array): number {
-  let arabic = 0;
-  for (let i = from; i < to; i++) {
-    const s = SCRIPT_OF[text.charCodeAt(i)]!;
-    if (s > S_ARAB) tally[s]!++;
-    else arabic += s; // s is 0 or S_ARAB (= 1)
-  }
-  return arabic;
-}
-
 /** Letter counts per script over the text, or over spread windows of a long text. */
 export function countScripts(text: string): { counts: number[]; foreign: number } {
   // Arabic letters (class 1) and non-letters (class 0) are nearly every unit of Arabic
   // text: they are summed without a branch; the rarer classes are tallied.
   let arabic = 0;
   const tally = new Int32Array(FOREIGN + 1);
+  const count = (from: number, to: number) => {
+    for (let i = from; i < to; i++) {
+      const s = SCRIPT_OF[text.charCodeAt(i)]!;
+      if (s > S_ARAB) tally[s]!++;
+      else arabic += s; // s is 0 or S_ARAB (= 1)
+    }
+  };
   const window = 32_768;
   const windows = 16;
-  if (text.length <= window * windows * 2) arabic = countRange(text, 0, text.length, tally);
+  if (text.length <= window * windows * 2) count(0, text.length);
   else {
     const step = Math.floor((text.length - window) / (windows - 1));
-    for (let w = 0; w < windows; w++) arabic += countRange(text, w * step, w * step + window, tally);
+    for (let w = 0; w < windows; w++) count(w * step, w * step + window);
   }
   const foreign = tally[FOREIGN]!;
   const counts = new Array<number>(SCRIPTS.length).fill(0);
