@@ -73,11 +73,17 @@ function beats(a: Annotation, b: Annotation): boolean {
  * ```
  */
 export function resolveAnnotations(annotations: Annotation[], options: ResolveOptions): Annotation[] {
-  const mapped: Annotation[] = [];
-  for (const a of annotations) {
-    const to = options.labels[a.label];
-    if (to === '') continue;
-    mapped.push(to === undefined ? a : { ...a, label: to });
+  let mapped: Annotation[];
+  // Most configurations map no label: then the list is copied whole, without a look-up
+  // per annotation.
+  if (Object.keys(options.labels).length === 0) mapped = annotations.slice();
+  else {
+    mapped = [];
+    for (const a of annotations) {
+      const to = options.labels[a.label];
+      if (to === '') continue;
+      mapped.push(to === undefined ? a : { ...a, label: to });
+    }
   }
   sortAnnotations(mapped);
   const kept: Annotation[] = [];
