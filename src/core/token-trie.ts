@@ -53,16 +53,18 @@ export const EMPTY_HASH = FNV_OFFSET;
 export class TokenVocabulary {
   private strings: string[] = [];
   private hashes = new Int32Array(64);
-  /** Code units of every string, back to back: id -> `pool[offsets[id], offsets[id] + lengths[id])`. */
+  /** Code units of every string, back to back: id -> `pool[offsets[id], offsets[id] + lengths[id])` (the slots hold copies). */
   private pool = new Uint16Array(1024);
   private poolUsed = 0;
   private offsets = new Int32Array(64);
   private lengths = new Int32Array(64);
   /**
-   * Open addressing, two cells a slot: the string's hash, then its id + 1 (0 is empty).
-   * Keeping the hash beside the id settles most probes with one memory access.
+   * Open addressing, four cells a slot: the string's hash, its id + 1 (0 is empty), and
+   * its offset and length in `pool`. A probe reads the slot and then the pool only (with
+   * the offset and length in per-id arrays, a found token cost two more cache misses;
+   * the per-document look-up runs between stages that evict these tables).
    */
-  private slots = new Int32Array(256);
+  private slots = new Int32Array(4 * 128);
   private mask = 127;
   /**
    * One bit per hash value modulo 2^17 (16 KB, small enough to stay in the first-level
@@ -119,7 +121,9 @@ export class TokenVocabulary {
     this.offsets[id] = this.poolUsed;
     this.lengths[id] = s.length;
     for (let k = 0; k < s.length; k++) this.pool[this.poolUsed++] = s.charCodeAt(k);
-    if ((id + 1) * 2 > this.mask + 1) this.rehash((this.mask + 1) * 2);
+    // Up to three quarters full: a smaller table keeps more of the words documents use
+    // in cache, and most probes for absent strings end at the filter anyway.
+    if ((id + 1) * 4 > (this.mask + 1) * 3) this.rehash((this.mask + 1) * 2);
     else this.place(id, h);
     return id;
   }
@@ -155,15 +159,15 @@ export class TokenVocabulary {
     const slots = this.slots;
     let slot = mix(hash) & this.mask;
     for (;;) {
-      const entry = slots[2 * slot + 1]!;
+      const at = 4 * slot;
+      const entry = slots[at + 1]!;
       if (entry === 0) return -1;
-      const id = entry - 1;
-      if (slots[2 * slot] === hash && this.lengths[id] === length) {
-        let k = this.offsets[id]!;
+      if (slots[at] === hash && slots[at + 3] === length) {
+        let k = slots[at + 2]!;
         let same = true;
         if (prefix >= 0) same = pool[k++] === prefix;
         for (let i = start; same && i < end; i++, k++) same = pool[k] === text.charCodeAt(i);
-        if (same) return id;
+        if (same) return entry - 1;
       }
       slot = (slot + 1) & this.mask;
     }
@@ -177,15 +181,15 @@ export class TokenVocabulary {
     const slots = this.slots;
     let slot = mix(hash) & this.mask;
     for (;;) {
-      const entry = slots[2 * slot + 1]!;
+      const at = 4 * slot;
+      const entry = slots[at + 1]!;
       if (entry === 0) return -1;
-      const id = entry - 1;
-      if (slots[2 * slot] === hash && this.lengths[id] === length) {
-        let k = this.offsets[id]!;
+      if (slots[at] === hash && slots[at + 3] === length) {
+        let k = slots[at + 2]!;
         let same = true;
         if (prefix >= 0) same = pool[k++] === prefix;
         for (let i = start; same && i < end; i++, k++) same = pool[k] === units[i];
-        if (same) return id;
+        if (same) return entry - 1;
       }
       slot = (slot + 1) & this.mask;
     }
@@ -194,13 +198,15 @@ export class TokenVocabulary {
   private place(id: number, hash: number): void {
     this.filter[(hash >>> 5) & FILTER_WORD_MASK] = this.filter[(hash >>> 5) & FILTER_WORD_MASK]! | (1 << (hash & 31));
     let slot = mix(hash) & this.mask;
-    while (this.slots[2 * slot + 1] !== 0) slot = (slot + 1) & this.mask;
-    this.slots[2 * slot] = hash;
-    this.slots[2 * slot + 1] = id + 1;
+    while (this.slots[4 * slot + 1] !== 0) slot = (slot + 1) & this.mask;
+    this.slots[4 * slot] = hash;
+    this.slots[4 * slot + 1] = id + 1;
+    this.slots[4 * slot + 2] = this.offsets[id]!;
+    this.slots[4 * slot + 3] = this.lengths[id]!;
   }
 
   private rehash(capacity: number): void {
-    this.slots = new Int32Array(2 * capacity);
+    this.slots = new Int32Array(4 * capacity);
     this.mask = capacity - 1;
     for (let id = 0; id < this.strings.length; id++) this.place(id, this.hashes[id]!);
   }

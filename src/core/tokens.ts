@@ -53,10 +53,14 @@ export class TokenTable {
   constructor(view: TextView, capacity = 16) {
     this.view = view;
     const n = Math.max(16, capacity);
-    this.vStart = new Int32Array(n);
-    this.vEnd = new Int32Array(n);
-    this.kind = new Uint8Array(n);
-    this.flags = new Uint8Array(n);
+    // One buffer for the four arrays: a typed array with a buffer of its own is a native
+    // allocation the garbage collector tracks, and four of them cost more than tokenising
+    // an average bench document.
+    const buffer = new ArrayBuffer(n * 10);
+    this.vStart = new Int32Array(buffer, 0, n);
+    this.vEnd = new Int32Array(buffer, n * 4, n);
+    this.kind = new Uint8Array(buffer, n * 8, n);
+    this.flags = new Uint8Array(buffer, n * 9, n);
     // Filled by `finish()`; share the view arrays until then.
     this.start = this.vStart;
     this.end = this.vEnd;
@@ -74,20 +78,20 @@ export class TokenTable {
 
   private grow(): void {
     const n = this.vStart.length * 2;
-    const grow32 = (a: Int32Array) => {
-      const b = new Int32Array(n);
-      b.set(a);
-      return b;
-    };
-    const grow8 = (a: Uint8Array) => {
-      const b = new Uint8Array(n);
-      b.set(a);
-      return b;
-    };
-    this.vStart = grow32(this.vStart);
-    this.vEnd = grow32(this.vEnd);
-    this.kind = grow8(this.kind);
-    this.flags = grow8(this.flags);
+    // One buffer for the four arrays, as in the constructor.
+    const buffer = new ArrayBuffer(n * 10);
+    const vStart = new Int32Array(buffer, 0, n);
+    const vEnd = new Int32Array(buffer, n * 4, n);
+    const kind = new Uint8Array(buffer, n * 8, n);
+    const flags = new Uint8Array(buffer, n * 9, n);
+    vStart.set(this.vStart);
+    vEnd.set(this.vEnd);
+    kind.set(this.kind);
+    flags.set(this.flags);
+    this.vStart = vStart;
+    this.vEnd = vEnd;
+    this.kind = kind;
+    this.flags = flags;
     this.start = this.vStart;
     this.end = this.vEnd;
   }
@@ -100,8 +104,10 @@ export class TokenTable {
       return;
     }
     const n = this.count;
-    this.start = new Int32Array(n);
-    this.end = new Int32Array(n);
+    // One buffer for both, as in the constructor.
+    const buffer = new ArrayBuffer(n * 8);
+    this.start = new Int32Array(buffer, 0, n);
+    this.end = new Int32Array(buffer, n * 4, n);
     for (let i = 0; i < n; i++) {
       this.start[i] = this.view.originalStart(this.vStart[i]!);
       this.end[i] = this.view.originalEnd(this.vEnd[i]!);

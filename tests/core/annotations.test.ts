@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { resolveAnnotations } from '../../src/core/annotations.js';
+import { compareAnnotations, resolveAnnotations, sortAnnotations } from '../../src/core/annotations.js';
 import type { Annotation } from '../../src/core/document.js';
 
 const a = (label: string, start: number, end: number, confidence = 1): Annotation => ({ label, start, end, source: 't', confidence, status: 'auto' });
@@ -33,5 +34,34 @@ describe('resolving annotations', () => {
 
   it('touching spans do not overlap', () => {
     expect(spans(resolveAnnotations([a('GPE', 0, 5), a('GPE', 5, 9)], { nested: false, labels: {} }))).toEqual(['GPE:0-5', 'GPE:5-9']);
+  });
+});
+
+describe('sorting annotations', () => {
+  // Small offsets and few labels, so ties (kept in input order) are common.
+  const annotation = fc.record({ label: fc.constantFrom('GPE', 'ORG', 'PERS'), start: fc.nat(12), length: fc.integer({ min: 1, max: 4 }), confidence: fc.nat(3) });
+  const lists = fc.array(annotation, { maxLength: 60 }).map((xs) => xs.map((x) => a(x.label, x.start, x.start + x.length, x.confidence)));
+
+  it('orders as the built-in stable sort does, ties in input order', () => {
+    fc.assert(
+      fc.property(lists, (list) => {
+        const expected = [...list].sort(compareAnnotations);
+        const sorted = [...list];
+        sortAnnotations(sorted);
+        // Same objects in the same order (ties are told apart by identity).
+        expect(sorted.every((x, i) => x === expected[i])).toBe(true);
+      }),
+    );
+  });
+
+  it('sorts a list made of sorted runs, as stages append them', () => {
+    fc.assert(
+      fc.property(fc.array(lists, { maxLength: 6 }), (runs) => {
+        const list = runs.flatMap((run) => [...run].sort(compareAnnotations));
+        const expected = [...list].sort(compareAnnotations);
+        sortAnnotations(list);
+        expect(list.every((x, i) => x === expected[i])).toBe(true);
+      }),
+    );
   });
 });

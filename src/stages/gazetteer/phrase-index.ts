@@ -125,19 +125,19 @@ export function lookupTokens(tokens: TokenTable, vocabulary: TokenVocabulary, at
   const n = tokens.count;
   // Code units, not the string: see TextView.units.
   const units = tokens.view.units;
-  // One allocation for the six arrays: each typed array's buffer is a separate native
-  // allocation that the garbage collector tracks.
-  const int32s = n * 4 * (READINGS + 2);
+  // One allocation for the six arrays and the attribute union: each typed array's buffer
+  // is a separate native allocation that the garbage collector tracks.
+  const table = attributes === null ? null : attributes.table;
+  const int32s = n * 4 * (READINGS + (table === null ? 2 : 3));
   const buffer = new ArrayBuffer(int32s + n * 3);
   const readings = new Int32Array(buffer, 0, n * READINGS).fill(-1);
   const ids = new Int32Array(buffer, n * 4 * READINGS, n);
   const lineEnd = new Int32Array(buffer, n * 4 * (READINGS + 1), n);
+  const union = table === null ? null : new Int32Array(buffer, n * 4 * (READINGS + 2), n);
   const lead = new Uint8Array(buffer, int32s, n);
   const cliticFlags = new Uint8Array(buffer, int32s + n, n);
   const scopes = new Uint8Array(buffer, int32s + 2 * n, n);
   const scopeOf = vocabulary.scopesById;
-  const table = attributes === null ? null : attributes.table;
-  const union = table === null ? null : new Int32Array(n);
   const { vStart, vEnd, kind, flags } = tokens;
   let nextLine = n;
   for (let i = n - 1; i >= 0; i--) {
