@@ -11,6 +11,7 @@ import { availableParallelism, cpus, totalmem, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { parseArgs } from 'node:util';
+import { Worker } from 'node:worker_threads';
 import { loadConfig } from '../core/config.js';
 import { Doc } from '../core/document.js';
 import { Pipeline } from '../core/pipeline.js';
@@ -111,6 +112,14 @@ async function main(): Promise<void> {
   const numbers = pipeline.stageNames.filter((s) => s === 'numbers' || s === 'money');
   if (numbers.length > 0) groups[numbers.join('+')] = rate(sumOf(numbers));
 
+  // The pipeline with JSON output on every core, in memory (no files): what the machine
+  // can do when the file system keeps up. Documents are dealt round-robin to the workers.
+  const cores = availableParallelism();
+  if (cores > 1) {
+    const seconds = await parallelPasses(config, docs, cores, runs);
+    groups[`all stages + JSON output, ${cores} threads`] = { ms: round(seconds * 1000), mb_per_s: round(mb / seconds), tokens_per_s: Math.round(tokens / seconds) };
+  }
+
   // The product path: `tawsim run` on a JSONL file, one thread and all cores.
   const batch: Record<string, { threads: number; seconds: number; mb_per_s: number }> = {};
   if (values['no-batch'] !== true) {
@@ -157,6 +166,36 @@ async function main(): Promise<void> {
   ];
   process.stderr.write(`${lines.join('\n')}\n`);
   process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+}
+
+/**
+ * Median wall time (seconds) of `runs` passes over `docs` split across `threads` bench
+ * workers, each pass timed from the moment every worker is warm.
+ */
+async function parallelPasses(config: ReturnType<typeof loadConfig>, docs: BenchDocument[], threads: number, runs: number): Promise<number> {
+  const shares: BenchDocument[][] = Array.from({ length: threads }, () => []);
+  docs.forEach((d, k) => shares[k % threads]!.push(d));
+  const url = new URL('./parallel-worker.js', import.meta.url);
+  const workers = shares.map((share) => new Worker(url, { workerData: { config, docs: share } }));
+  const next = (w: Worker, type: string) =>
+    new Promise<void>((resolve, reject) => {
+      w.once('error', reject);
+      w.once('message', (m: { type: string }) => (m.type === type ? resolve() : reject(new Error(`bench worker: ${m.type}`))));
+    });
+  try {
+    await Promise.all(workers.map((w) => next(w, 'ready')));
+    const times: number[] = [];
+    for (let r = 0; r < runs; r++) {
+      const t0 = performance.now();
+      const done = Promise.all(workers.map((w) => next(w, 'done')));
+      for (const w of workers) w.postMessage({ type: 'run' });
+      await done;
+      times.push((performance.now() - t0) / 1000);
+    }
+    return median(times);
+  } finally {
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
 }
 
 await main();

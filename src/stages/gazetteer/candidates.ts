@@ -186,7 +186,8 @@ export function rankReadings(forms: readonly NamedForm[], keep: (e: GazetteerEnt
   const list = [...byId.values()].sort(compareReadings);
   const first = list.length > 0 ? list[0]! : undefined;
   const sureCountry = first !== undefined && first.ambiguous === undefined && first.entry.type === 'country' ? first.entry.country : undefined;
-  return { first: list[0], list, size: list.length, sureCountry, notes: new Array<string | undefined>(list.length).fill(undefined) };
+  const byCountry = sureCountry === undefined && list.some((r, j) => j > 0 && r.entry.type !== 'country' && r.entry.country !== undefined);
+  return { first: list[0], list, size: list.length, sureCountry, byCountry, notes: new Array<string | undefined>(list.length).fill(undefined) };
 }
 
 /** The ranked readings of one name, and the choice notes built for it so far (by index). */
@@ -198,6 +199,8 @@ export interface RankedReadings {
   size: number;
   /** The country code when the default reading is an unmarked country (`الكويت`), else undefined. */
   sureCountry: string | undefined;
+  /** True when the countries a document names may choose another reading (see chooseReading). */
+  byCountry: boolean;
   notes: (string | undefined)[];
 }
 

@@ -54,6 +54,8 @@ export class WordRoles {
   readonly placeTriggers = new Map<number, PlaceTrigger>();
   readonly organisationTriggers = new Map<number, OrganisationTrigger>();
   readonly nisba = new Map<number, NisbaForm[]>();
+  /** The country a single-token country nisba names (`الأردنية`: JO), by vocabulary id. */
+  readonly nisbaCountry = new Map<number, string>();
   /** Why a name is also a common word (`common-word`, `person-name`, `month`). */
   readonly commonNames = new Map<number, string>();
 
@@ -92,7 +94,10 @@ export class WordRoles {
       let bit: number = Role.Nisba;
       if (forms.some((f) => f.definite)) bit |= Role.DefiniteNisba;
       if (forms.some((f) => f.place !== undefined || f.group !== undefined)) bit |= Role.PlaceNisba;
-      this.nisba.set(mark(key, bit), forms);
+      const id = mark(key, bit);
+      this.nisba.set(id, forms);
+      const country = forms.find((f) => f.kind === 'country' && f.country !== undefined)?.country;
+      if (country !== undefined) this.nisbaCountry.set(id, country);
     }
     this.bits = new Uint32Array(vocabulary.size + 1);
     for (const [id, bit] of marks) this.bits[id] = this.bits[id]! | bit;

@@ -139,7 +139,7 @@ export function recognisePlaces(doc: Doc, setup: GazetteerSetup, options: PlaceR
   // A country named only by its nisba (`الأردنية`) decides a name with several readings
   // too (`عمان`: Amman in a Jordanian statement); read only when such a name occurs.
   for (const rs of matchReadings) {
-    if (rs.size > 1 && rs.sureCountry === undefined) {
+    if (rs.byCountry) {
       addNisbaCountries(words, setup, countries);
       break;
     }
@@ -250,8 +250,8 @@ function addNisbaCountries(words: DocWords, setup: GazetteerSetup, countries: Se
     if ((any[i]! & Role.PlaceNisba) === 0) continue;
     for (let r = 0; r < READINGS; r++) {
       if ((words.roleOf(i, r) & Role.PlaceNisba) === 0) continue;
-      const forms = setup.roles.nisba.get(words.id(i, r));
-      if (forms !== undefined) for (const f of forms) if (f.kind === 'country' && f.country !== undefined) countries.add(f.country);
+      const country = setup.roles.nisbaCountry.get(words.id(i, r));
+      if (country !== undefined) countries.add(country);
     }
   }
 }
