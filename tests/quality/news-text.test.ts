@@ -340,3 +340,11 @@ describe('persons: three-part foreign names after a cue', () => {
     ['في حين حل العداء الكيني بونغي ويلفريد ثالثا بتوقيت قياسي.', ['بونغي ويلفريد']],
   ])('%s', (text, expected) => expect(surfaces(pipeline, text, 'PERS')).toEqual(expected));
 });
+
+describe('a direction noun in construct takes a genitive, not an adjective', () => {
+  it.each([
+    // مالي is Mali and the nisba "Malian" / "financial": after شمال it is the country.
+    ['وتنشط الجماعات المسلحة في شمال مالي ووسط النيجر.', 'LOC', ['شمال مالي', 'وسط النيجر']],
+    ['ويعاني القطاع من عجز مالي كبير.', 'GPE', []],
+  ])('%s → %s %j', (text, label, expected) => expect(surfaces(pipeline, text, label)).toEqual(expected));
+});

@@ -29,8 +29,12 @@ const HEH = 0x0647; // U+0647 ARABIC LETTER HEH: U+0629 TEH MARBUTA as the view 
 const ALEF = 0x0627; // U+0627 ARABIC LETTER ALEF
 const HAMZA = 0x0621; // U+0621 ARABIC LETTER HAMZA
 
-/** Word roles before a name that open a noun phrase rather than take an adjective. */
-const OPENS = Role.FunctionWord | Role.OrganisationTrigger | Role.PersonTitle;
+/**
+ * Word roles before a name that open a noun phrase rather than take an adjective (a
+ * direction noun in construct takes a genitive: `شمال مالي` is north of Mali, not a
+ * northern "financial").
+ */
+const OPENS = Role.FunctionWord | Role.OrganisationTrigger | Role.PersonTitle | Role.DirectionNoun;
 /** Word roles before a name that make it a name (a trigger, a verb of saying). */
 const NAMES = Role.OrganisationTrigger | Role.PlaceTrigger | Role.ReportingVerb | Role.PressNoun;
 
