@@ -348,3 +348,11 @@ describe('a direction noun in construct takes a genitive, not an adjective', () 
     ['ويعاني القطاع من عجز مالي كبير.', 'GPE', []],
   ])('%s → %s %j', (text, label, expected) => expect(surfaces(pipeline, text, label)).toEqual(expected));
 });
+
+describe('a known full name after an office, where a place claims its first word', () => {
+  it('مدرب ريال مدريد كارلو أنشيلوتي: a person, not Carlow in Ireland', () => {
+    const text = 'وأعلن الاتحاد الإسباني إيقاف مدرب ريال مدريد كارلو أنشيلوتي مباراتين.';
+    expect(surfaces(pipeline, text, 'PERS')).toEqual(['كارلو أنشيلوتي']);
+    expect(surfaces(pipeline, text, 'GPE')).toEqual([]);
+  });
+});

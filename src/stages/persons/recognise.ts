@@ -268,6 +268,9 @@ export class PersonScanner {
         // organisation) qualifies the office as well.
         if ((b & PersonRole.Nisba) !== 0) qualified = true;
         if ((b & (NAME_BITS | PersonRole.Nisba | PersonRole.KnownStart | PersonRole.StartParticle)) !== 0 && this.coverOf(k) === 0) break;
+        // A known full name starts here even where a place claims its first word (`مدرب ريال
+        // مدريد كارلو أنشيلوتي`: Carlow in Ireland): the complement ends before it.
+        if ((b & PersonRole.KnownStart) !== 0 && (this.knownAt(k, this.reader.id, true)?.ids.length ?? 0) > 1) break;
         if (!this.isComplement(k, b)) break;
         k++;
         if (!this.sameLine(i, k) || !this.isWord(k)) return this.apposition(i, k, office);
