@@ -356,3 +356,13 @@ describe('a known full name after an office, where a place claims its first word
     expect(surfaces(pipeline, text, 'GPE')).toEqual([]);
   });
 });
+
+describe('listed acronyms spelt in letter names with dots', () => {
+  it.each([
+    ['قائلا في مقابلة مع شبكة سي.أن.أن إن المنطقة ستكون آمنة.', ['سي.أن.أن']],
+    ['وأمرت بإبلاغ مدير الـ « اف . بي . آي » فورا.', ['اف . بي . آي']],
+    ['وقال المدير العام السابق لـ « بي. بي. سي » إن القناة تغيرت.', ['بي. بي. سي']],
+    // Dotted initials of a person are no acronym.
+    ['وقال أنتوني ج. بلينكن إن المحادثات مستمرة.', []],
+  ])('%s', (text, expected) => expect(surfaces(pipeline, text, 'ORG')).toEqual(expected));
+});

@@ -15,6 +15,7 @@
  */
 import type { Doc } from '../../core/document.js';
 import { TokenKind } from '../../core/tokens.js';
+import { TokenTrie } from '../../core/token-trie.js';
 import { CandidatesByStart, choiceNote, makeCandidate, rankReadings, selectCandidates, type Candidate, type NameReading, type RankedReadings } from '../gazetteer/candidates.js';
 import { DocWords, TokenList } from '../gazetteer/doc-words.js';
 import type { NisbaForm } from '../gazetteer/demonyms.js';
@@ -176,6 +177,33 @@ function organisationReadings(index: GazetteerSetup['index'], table: (RankedRead
   return readings;
 }
 
+const FULL_STOP = 0x2e;
+/** Most letters a dotted acronym is read over (سي . آي . إيه، إف . بي . آي). */
+const MAX_DOTTED = 6;
+
+/**
+ * A listed acronym spelt in Arabic letter names with dots between (`سي.إن.إن`, `بي. بي.
+ * سي`, `إف . بي . آي` for the listed `سي إن إن` ...): the letters walk the trie as one
+ * name, the dots skipped. Only listed acronyms: dotted letters alone name nothing sure.
+ */
+function dottedMatchAt(index: GazetteerSetup['index'], lookup: TokenLookup, words: DocWords, i: number, out: PhraseMatch[]): void {
+  const trie = index.trie;
+  let node = trie.child(TokenTrie.ROOT, lookup.ids[i]!);
+  let last = i;
+  let k = i;
+  let best: PhraseMatch | null = null;
+  for (let letters = 1; node >= 0 && letters < MAX_DOTTED; letters++) {
+    if (!words.isChar(k + 1, FULL_STOP) || words.startsLine(k + 2) || !words.isWord(k + 2)) break;
+    k += 2;
+    node = trie.child(node, lookup.ids[k]!);
+    if (node < 0) break;
+    last = k;
+    const output = trie.outputIndex(node);
+    if (output >= 0) best = { first: i, last, reading: 0, cut: lookup.lead[i]!, forms: trie.valuesAt(node)!, output };
+  }
+  if (best !== null) out.push(best);
+}
+
 /** Candidates of one document. */
 export interface OrganisationResult {
   all: Candidate[];
@@ -205,7 +233,11 @@ export function recogniseOrganisations(
   // 1. Gazetteer candidates. (The same pass over the tokens finds the triggers, step 2.)
   words.matchTokens(startTokens, triggerTokens, Role.OrganisationTrigger);
   const matches: PhraseMatch[] = [];
-  for (let t = 0; t < startTokens.count; t++) matchesAt(index, lookup, startTokens.at[t]!, matches);
+  for (let t = 0; t < startTokens.count; t++) {
+    const i = startTokens.at[t]!;
+    matchesAt(index, lookup, i, matches);
+    if (words.isChar(i + 1, FULL_STOP)) dottedMatchAt(index, lookup, words, i, matches);
+  }
   const candidates: Candidate[] = [];
   const orgsAt = orgLists.reset(n);
   const readingTable = organisationReadingTable(index);
