@@ -175,6 +175,22 @@ export const latinEntitiesStage = defineStage({
         const value = before.value as { id: string | null; name: string } | undefined;
         add(tokens.start[i + 1]!, tokens.end[i + 1]!, before.label, { id: value?.id ?? null, name: value?.name ?? word }, 'latin:acronym', 0.9, `acronym of the ${before.label} before it`);
       }
+      // 2b. A bracketed English name after an Arabic entity (`جامعة آستون ( Aston University
+      // )`): the run of capitalised words between the brackets names the same thing.
+      for (const run of runs) {
+        if (run.last === run.first || !isChar(tokens, run.first - 1, OPEN_PAREN) || !isChar(tokens, run.last + 1, CLOSE_PAREN) || run.first < 2) continue;
+        if (!capitalisedName(doc.text.slice(tokens.start[run.first]!, tokens.end[run.last]!))) continue;
+        if (byEnd === null) {
+          byEnd = new Map();
+          for (const a of doc.annotations) if (a.label === 'GPE' || a.label === 'LOC' || a.label === 'ORG') byEnd.set(a.end, a);
+        }
+        // (A closing quote may stand between: `" جامعة آستون " ( Aston University )`.)
+        const k = run.first - 2;
+        const before = byEnd.get(tokens.end[k]!) ?? (k > 0 && CLOSING_QUOTES.has(tokens.view.units[tokens.vStart[k]!]!) && tokens.vEnd[k]! - tokens.vStart[k]! === 1 ? byEnd.get(tokens.end[k - 1]!) : undefined);
+        if (before === undefined) continue;
+        const value = before.value as { id: string | null; name: string } | undefined;
+        add(tokens.start[run.first]!, tokens.end[run.last]!, before.label, { id: value?.id ?? null, name: value?.name ?? doc.text.slice(before.start, before.end) }, 'latin:bracketed-name', 0.85, `the English name of the ${before.label} before it`);
+      }
       for (const run of runs) {
         // 1. Gazetteer English names, leftmost-longest over the run's Latin words.
         const words: number[] = [];
@@ -216,6 +232,19 @@ export const latinEntitiesStage = defineStage({
     };
   },
 });
+
+/** " » ” ' : quotes that may close an Arabic name before its bracketed English one. */
+const CLOSING_QUOTES = new Set([0x22, 0xbb, 0x201d, 0x27]);
+
+/** Small words an English proper name keeps in lower case (Institute of Management Technology). */
+const NAME_CONNECTORS = new Set(['of', 'and', 'for', 'the', 'de', 'du', 'des', 'la', 'le', 'di', 'del', 'van', 'von', 'al', 'el', 'on', 'in', '&']);
+
+/** Two words or more, each capitalised or a connector, the first capitalised: an English proper name. */
+function capitalisedName(text: string): boolean {
+  const words = text.split(/\s+/).filter((w) => w !== '');
+  if (words.length < 2 || !/^[A-Z]/.test(words[0]!)) return false;
+  return words.every((w) => /^[A-Z0-9]/.test(w) || NAME_CONNECTORS.has(w.toLowerCase()));
+}
 
 function isChar(tokens: TokenTable, i: number, code: number): boolean {
   return tokens.vEnd[i]! - tokens.vStart[i]! === 1 && tokens.view.text.charCodeAt(tokens.vStart[i]!) === code;

@@ -366,3 +366,13 @@ describe('listed acronyms spelt in letter names with dots', () => {
     ['وقال أنتوني ج. بلينكن إن المحادثات مستمرة.', []],
   ])('%s', (text, expected) => expect(surfaces(pipeline, text, 'ORG')).toEqual(expected));
 });
+
+describe('an English name in brackets after an Arabic entity', () => {
+  it.each([
+    ['سلطت كلية إدارة الأعمال في جامعة آستون ( Aston University ) الضوء على البرنامج.', 'ORG', ['جامعة آستون', 'Aston University']],
+    ['وقال مسؤول في منظمة الصحة العالمية (World Health Organization) إن الوضع خطير.', 'ORG', ['منظمة الصحة العالمية', 'World Health Organization']],
+    // Not a name: lower-case words, or nothing tagged before the bracket.
+    ['وقال مسؤول في منظمة الصحة العالمية (in a statement) إن الوضع خطير.', 'ORG', ['منظمة الصحة العالمية']],
+    ['وشرح الفكرة ( Design Thinking ) للطلاب.', 'ORG', []],
+  ])('%s → %s %j', (text, label, expected) => expect(surfaces(pipeline, text, label)).toEqual(expected));
+});
