@@ -376,3 +376,15 @@ describe('an English name in brackets after an Arabic entity', () => {
     ['وشرح الفكرة ( Design Thinking ) للطلاب.', 'ORG', []],
   ])('%s → %s %j', (text, label, expected) => expect(surfaces(pipeline, text, label)).toEqual(expected));
 });
+
+describe('a number that names a product or an event is no CARDINAL', () => {
+  const numbers = (text: string) => runChecked(pipeline, text).annotations.filter((a) => a.label === 'CARDINAL').map((a) => text.slice(a.start, a.end));
+  it.each([
+    ['أطلقت الشركة هاتف آيفون 16 الجديد.', []],
+    ['استضافت الإمارات مؤتمر كوب 28 في دبي.', []],
+    ['اشترت الشركة 20 طائرة بوينغ 737 جديدة.', ['20']],
+    ['وأسقطت الدفاعات طائرة إف 16.', []],
+    // The product word after a number leaves the count alone.
+    ['وبلغت المبيعات 5 آلاف جهاز آيفون.', ['5 آلاف']],
+  ])('%s', (text, expected) => expect(numbers(text)).toEqual(expected));
+});

@@ -25,6 +25,7 @@ export const CONTEXT_CLASSES = [
   'time-before',
   'phone-before',
   'id-before',
+  'model-before',
   'date-head',
   'ordinal-not-after',
   'ordinal-not-before',

@@ -504,6 +504,8 @@ export class NumberScanner {
     const tv = this.tv;
     const t = this.tokens;
     if (this.dateChain(i) || this.isTime(i) || this.isModelName(i)) return null;
+    // آيفون 16، بوينغ 737، كوب 28: the number is part of a product's or an event's name.
+    if (!tv.lineBefore(i) && this.inPhrase('model-before', i - 1)) return null;
     if (!this.options.footnotes && tv.norm(i - 1) === '[' && tv.norm(i + 1) === ']' && tv.touchesPrevious(i) && tv.touchesPrevious(i + 1)) return null;
     const d = this.digitToken(i);
     if (d === null) return null;
