@@ -345,6 +345,8 @@ describe('a direction noun in construct takes a genitive, not an adjective', () 
   it.each([
     // مالي is Mali and the nisba "Malian" / "financial": after شمال it is the country.
     ['وتنشط الجماعات المسلحة في شمال مالي ووسط النيجر.', 'LOC', ['شمال مالي', 'وسط النيجر']],
+    // The indefinite Middle East of political talk ("a new Middle East").
+    ['وقالت إنه قد حان الوقت لظهور شرق أوسط جديد.', 'LOC', ['شرق أوسط']],
     ['ويعاني القطاع من عجز مالي كبير.', 'GPE', []],
   ])('%s → %s %j', (text, label, expected) => expect(surfaces(pipeline, text, label)).toEqual(expected));
 });
