@@ -122,7 +122,7 @@ export function recognisePlaces(doc: Doc, setup: GazetteerSetup, options: PlaceR
 
   // 1. Gazetteer matches, and the countries the document names without doubt. (The same
   // pass over the tokens finds those of the direction and trigger rules, step 3.)
-  words.matchTokens(startTokens, ruleTokens, Role.DirectionNoun | Role.PlaceTrigger);
+  words.matchTokens(startTokens, ruleTokens, Role.DirectionNoun | Role.PlaceTrigger | Role.PlaceNisba);
   const matches: PhraseMatch[] = [];
   for (let t = 0; t < startTokens.count; t++) matchesAt(index, lookup, startTokens.at[t]!, matches);
   // Each match's place readings, looked up once.
@@ -140,7 +140,7 @@ export function recognisePlaces(doc: Doc, setup: GazetteerSetup, options: PlaceR
   // too (`عمان`: Amman in a Jordanian statement); read only when such a name occurs.
   for (const rs of matchReadings) {
     if (rs.byCountry) {
-      addNisbaCountries(words, setup, countries);
+      addNisbaCountries(words, setup, countries, ruleTokens);
       break;
     }
   }
@@ -244,9 +244,11 @@ export function recognisePlaces(doc: Doc, setup: GazetteerSetup, options: PlaceR
 }
 
 /** Adds the countries that the document's country nisba adjectives name (`المصرية`: EG). */
-function addNisbaCountries(words: DocWords, setup: GazetteerSetup, countries: Set<string>): void {
+function addNisbaCountries(words: DocWords, setup: GazetteerSetup, countries: Set<string>, ruleTokens: TokenList): void {
   const any = words.anyRole;
-  for (let i = 0; i < words.count; i++) {
+  // (The rule tokens include every token with a nisba reading: no pass over all tokens.)
+  for (let t = 0; t < ruleTokens.count; t++) {
+    const i = ruleTokens.at[t]!;
     if ((any[i]! & Role.PlaceNisba) === 0) continue;
     for (let r = 0; r < READINGS; r++) {
       if ((words.roleOf(i, r) & Role.PlaceNisba) === 0) continue;
