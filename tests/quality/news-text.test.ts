@@ -390,3 +390,16 @@ describe('a number that names a product or an event is no CARDINAL', () => {
     ['وبلغت المبيعات 5 آلاف جهاز آيفون.', ['5 آلاف']],
   ])('%s', (text, expected) => expect(numbers(text)).toEqual(expected));
 });
+
+describe('papers and channels: the trigger stays outside, a one-word definite name is taken', () => {
+  it.each([
+    // An unknown name after صحيفة is written without it, as a listed one is (قناة الجزيرة -> الجزيرة).
+    ['وقالت صحيفة زيتشونغ إن الحكومة ستستقيل.', ['زيتشونغ']],
+    ['ويذاع البرنامج على قناة الرسالة مساء كل جمعة.', ['الرسالة']],
+    // شبكة is also a grid or the internet.
+    ['ونشرت الشركة البيان على شبكة الإنترنت.', []],
+    ['وتضررت شبكة الكهرباء في المدينة.', []],
+    // A definite word that goes on with another is a construct, not a name.
+    ['وعبرت السفينة قناة السويس أمس.', []],
+  ])('%s', (text, expected) => expect(surfaces(pipeline, text, 'ORG')).toEqual(expected));
+});

@@ -134,6 +134,21 @@ function humanPlural(words: DocWords, k: number): boolean {
   return t.length > 5 && /(?:\u0648\u0646|\u064a\u0646)$/.test(t);
 }
 
+/**
+ * Whether token `j` (whole) reads as a one-word definite name of a paper or a channel: ال +
+ * three letters or more, no role in any list, no nisba shape (-ي، -ية), no preposition
+ * before it, and no definite word after it (a longer phrase is a construct, not a name).
+ */
+function mediaNameAfterTrigger(words: DocWords, j: number): boolean {
+  if (!words.isWord(j) || !words.isDefinite(j) || (words.anyRole[j]! & DocWords.ROLE_MASK) !== 0) return false;
+  const text = words.text(j);
+  if (text.length < 5) return false;
+  const last = text.charCodeAt(text.length - 1);
+  if (last === YEH || (last === HEH && text.charCodeAt(text.length - 2) === YEH)) return false;
+  const next = j + 1;
+  return !(next < words.count && !words.startsLine(next) && words.isWord(next) && words.isDefinite(next));
+}
+
 const ALEF = 0x0627; // U+0627 ARABIC LETTER ALEF
 const TEH = 0x062a; // U+062A ARABIC LETTER TEH
 
@@ -427,8 +442,21 @@ export function recogniseOrganisations(
     // no conjunction or imperfect prefix, no adjective, plural or pronoun ending.
     // (Not after a number: `32 شركة` counts companies.)
     const counted = i > 0 && tokens.kind[i - 1] === TokenKind.Number;
+    // A trigger that only introduces the name (`صحيفة`, `قناة`: span `exclude`) stays outside
+    // it, as for listed names (`قناة الجزيرة` -> `الجزيرة`).
+    const named = (source: string, note: string): Candidate =>
+      trigger.include
+        ? make(j, source, UNKNOWN_NAME, note)
+        : makeCandidate({ first: j, last: j, cut: 0, label: 'ORG', id: null, name: words.phrase(j, j, 0), confidence: UNKNOWN_NAME, source: `organisations:${source}`, notes: [note], priority: 1 });
     if (options.unknownNames && trigger.names && !definite && !counted && !words.startsLine(j) && orgAt(j) === undefined && placeAt(j) === undefined && looksLikeName(words, j)) {
-      candidates.push(make(j, 'trigger+name', UNKNOWN_NAME, `a name not in the gazetteer, after ${triggerText()}`));
+      candidates.push(named('trigger+name', `a name not in the gazetteer, after ${triggerText()}`));
+      return;
+    }
+    // A paper or a channel in construct with one definite word no list knows: its name
+    // (`صحيفة الاتحاد`, `مجلة الجديد`, `صحيفة الحياة`), unless the word is an adjective
+    // (-ي، -ية), a listed word, or goes on with another definite word.
+    if (options.unknownNames && trigger.names && !trigger.include && trigger.heads.has('press') && !definite && !words.startsLine(j) && orgAt(j) === undefined && placeAt(j) === undefined && mediaNameAfterTrigger(words, j)) {
+      candidates.push(named('trigger+media-name', `a paper or channel not in the gazetteer, after ${triggerText()}`));
       return;
     }
 
