@@ -403,3 +403,9 @@ describe('papers and channels: the trigger stays outside, a one-word definite na
     ['وعبرت السفينة قناة السويس أمس.', []],
   ])('%s', (text, expected) => expect(surfaces(pipeline, text, 'ORG')).toEqual(expected));
 });
+
+describe('a known full name that starts with another known short form', () => {
+  it('داروين نونيز is the footballer, not Darwin', () => {
+    expect(surfaces(pipeline, 'ثم أحرز الأوروغوياني داروين نونيز هدف الفوز.', 'PERS')).toEqual(['داروين نونيز']);
+  });
+});
