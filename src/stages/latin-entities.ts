@@ -166,10 +166,7 @@ export const latinEntitiesStage = defineStage({
         if (!isChar(tokens, i, OPEN_PAREN) || !isChar(tokens, i + 2, CLOSE_PAREN)) continue;
         const word = text.slice(tokens.vStart[i + 1], tokens.vEnd[i + 1]);
         if (!/^[A-Z]{2,8}$/.test(word)) continue;
-        if (byEnd === null) {
-          byEnd = new Map();
-          for (const a of doc.annotations) if (a.label === 'GPE' || a.label === 'LOC' || a.label === 'ORG') byEnd.set(a.end, a);
-        }
+        byEnd ??= entitiesByEnd(doc.annotations);
         const before = byEnd.get(tokens.end[i - 1]!);
         if (before === undefined) continue;
         const value = before.value as { id: string | null; name: string } | undefined;
@@ -180,10 +177,7 @@ export const latinEntitiesStage = defineStage({
       for (const run of runs) {
         if (run.last === run.first || !isChar(tokens, run.first - 1, OPEN_PAREN) || !isChar(tokens, run.last + 1, CLOSE_PAREN) || run.first < 2) continue;
         if (!capitalisedName(doc.text.slice(tokens.start[run.first]!, tokens.end[run.last]!))) continue;
-        if (byEnd === null) {
-          byEnd = new Map();
-          for (const a of doc.annotations) if (a.label === 'GPE' || a.label === 'LOC' || a.label === 'ORG') byEnd.set(a.end, a);
-        }
+        byEnd ??= entitiesByEnd(doc.annotations);
         // (A closing quote may stand between: `" جامعة آستون " ( Aston University )`.)
         const k = run.first - 2;
         const before = byEnd.get(tokens.end[k]!) ?? (k > 0 && CLOSING_QUOTES.has(tokens.view.units[tokens.vStart[k]!]!) && tokens.vEnd[k]! - tokens.vStart[k]! === 1 ? byEnd.get(tokens.end[k - 1]!) : undefined);
@@ -232,6 +226,13 @@ export const latinEntitiesStage = defineStage({
     };
   },
 });
+
+/** The GPE, LOC and ORG annotations written so far, by end offset. */
+function entitiesByEnd(annotations: readonly Annotation[]): Map<number, Annotation> {
+  const byEnd = new Map<number, Annotation>();
+  for (const a of annotations) if (a.label === 'GPE' || a.label === 'LOC' || a.label === 'ORG') byEnd.set(a.end, a);
+  return byEnd;
+}
 
 /** " » ” ' : quotes that may close an Arabic name before its bracketed English one. */
 const CLOSING_QUOTES = new Set([0x22, 0xbb, 0x201d, 0x27]);

@@ -409,3 +409,37 @@ describe('a known full name that starts with another known short form', () => {
     expect(surfaces(pipeline, 'ثم أحرز الأوروغوياني داروين نونيز هدف الفوز.', 'PERS')).toEqual(['داروين نونيز']);
   });
 });
+
+describe("this session's rules with clitics, diacritics, tatweel, Arabic-Indic digits and emoji", () => {
+  it.each([
+    // Proclitics outside, marks and tatweel inside the span.
+    ['ووصل الوفد لِمَدِينَةِ رأس الحكمـة أمس.', 'GPE', ['رأس الحكمـة']],
+    ['وتنشط الجماعات في شمـال مالي.', 'LOC', ['شمـال مالي']],
+    ['وأعلنت دائـرة الإحصاءات العامة الأردنية أن البطالة ارتفعت.', 'ORG', ['دائـرة الإحصاءات العامة الأردنية']],
+    ['وقال للـ«سي.إن.إن» إن المنطقة آمنة.', 'ORG', ['سي.إن.إن']],
+    ['ودعا إلى فتح معبرَي باب الهوى وباب السلامة.', 'LOC', ['باب الهوى', 'باب السلامة']],
+    // A demonstrative with و, a relative after a conjunction.
+    ['وهو يتحدث عن هذا الرباط وذاك الرباط القدسي.', 'GPE', []],
+  ])('%s → %s %j', (text, label, expected) => expect(surfaces(pipeline, text, label)).toEqual(expected));
+
+  it('Arabic-Indic digits: ٣ ونصف في المئة is 3.5%, الـ١٥ before عالميا an ordinal', () => {
+    const text = 'نما الاقتصاد ٣ ونصف في المئة واحتل المرتبة الـ١٥ عالميا.';
+    const got = runChecked(pipeline, text).annotations.map((a) => [a.label, text.slice(a.start, a.end), a.value]);
+    expect(got).toEqual([
+      ['PERCENT', '٣ ونصف في المئة', 3.5],
+      ['ORDINAL', 'الـ١٥', 15],
+    ]);
+  });
+
+  it('after emoji, a bracketed English name and a dotted acronym keep exact code-point offsets', () => {
+    const text = '🇯🇴👍🏽 وقالت جامعة آستون (Aston University) لـ«بي. بي. سي» إن البرنامج ناجح.';
+    const doc = runChecked(pipeline, text);
+    const standoff = toStandoff(doc, { version: '0', configSha256: '0', stages: [] }, { includeText: true });
+    const orgs = standoff.annotations.filter((a) => a.label === 'ORG');
+    expect(orgs.map((a) => [[...text].slice(a.start, a.end).join(''), a.text])).toEqual([
+      ['جامعة آستون', 'جامعة آستون'],
+      ['Aston University', 'Aston University'],
+      ['بي. بي. سي', 'بي. بي. سي'],
+    ]);
+  });
+});
