@@ -13,7 +13,7 @@
  * construct state: `وزارة الخارجية` = ministry of the foreign [affairs]; a definite
  * adjective agrees with a definite noun), which keeps the rules bounded.
  */
-import type { Doc } from '../../core/document.js';
+import type { Doc, Span } from '../../core/document.js';
 import { TokenKind } from '../../core/tokens.js';
 import { TokenTrie } from '../../core/token-trie.js';
 import { CandidatesByStart, choiceNote, makeCandidate, rankReadings, selectCandidates, type Candidate, type NameReading, type RankedReadings } from '../gazetteer/candidates.js';
@@ -312,7 +312,7 @@ export function recogniseOrganisations(
     c.decisive = `a ${type === 'media' ? 'media' : 'company'} name in quotes`;
     c.notes.push('in quotes');
   }
-  if (options.sportsContext) preferClubsInSportsNews(words, candidates);
+  if (options.sportsContext) preferClubsInSportsNews(words, candidates, doc.sentences);
   raiseMediaSources(words, candidates);
   const placeAt = (i: number, cut = 0): Candidate | undefined => {
     if (i < 0 || i >= n) return undefined;
@@ -561,7 +561,7 @@ export function recogniseOrganisations(
   }
 
   // 3. Sports news: a city spelt like a club's short name is the club.
-  if (options.sportsContext) addClubsNamedLikeCities(words, setup, places?.all ?? NO_CANDIDATES, clubs, orgAt, placeAt, candidates);
+  if (options.sportsContext) addClubsNamedLikeCities(words, setup, places?.all ?? NO_CANDIDATES, clubs, orgAt, placeAt, candidates, doc.sentences);
 
   const chosen = selectCandidates(candidates.filter((c) => c.confidence >= options.minConfidence));
   return { all: candidates, chosen, lookup };
@@ -618,7 +618,7 @@ function genderOf(noun: string): 'm' | 'f' {
  * or its club) is the club in sports news. (Module functions, not closures in
  * recogniseOrganisations: they keep its body small enough for the compiler to inline.)
  */
-function preferClubsInSportsNews(words: DocWords, candidates: Candidate[]): void {
+function preferClubsInSportsNews(words: DocWords, candidates: Candidate[], sentences: readonly Span[]): void {
   for (const c of candidates) {
     if (c.readings === undefined || c.confidence >= SPORTS) continue;
     const club = sportsReading(c.readings);
@@ -626,7 +626,7 @@ function preferClubsInSportsNews(words: DocWords, candidates: Candidate[]): void
     // A name that is also a common word (`النصر` victory, `الاتفاق` agreement) needs the
     // cue close by: a match report is full of such words.
     const window = club.ambiguous === 'common-word' ? NEAR_WINDOW : SPORTS_WINDOW;
-    if (!sportsCueNear(words, c.first, c.last, window)) continue;
+    if (!sportsCueNear(words, c.first, c.last, window, sentences)) continue;
     c.notes.push(club.entry === c.entry ? 'in sports news' : `${club.entry.id} chosen over ${c.entry?.id ?? 'rule'}: in sports news`);
     c.entry = club.entry;
     c.id = club.entry.id;
@@ -699,6 +699,7 @@ function addClubsNamedLikeCities(
   orgAt: (i: number, cut?: number) => Candidate | undefined,
   placeAt: (i: number, cut?: number) => Candidate | undefined,
   candidates: Candidate[],
+  sentences: readonly Span[],
 ): void {
   const n = words.count;
   for (const place of placeCandidates) {
@@ -720,7 +721,7 @@ function addClubsNamedLikeCities(
       // (`قطر القطري`, `الكويت الكويتي`: a country is feminine too, so with its own masculine
       // nisba it names its club.)
       const own = type === 'country' ? place.id : ownCountry;
-      if (forms.some((f) => f.definite && f.form === 'masculine' && f.place === own) && (clubs.has(words.id(i, r)) || sportsCueNear(words, i, j, SPORTS_WINDOW))) {
+      if (forms.some((f) => f.definite && f.form === 'masculine' && f.place === own) && (clubs.has(words.id(i, r)) || sportsCueNear(words, i, j, SPORTS_WINDOW, sentences))) {
         // A club listed with its nisba (`ليون الفرنسي`) is matched already. Otherwise the
         // club is the name, and the nisba its adjective, outside the span (as ANERcorp marks
         // `قطر القطري` → `قطر`).
@@ -756,7 +757,7 @@ function addClubsNamedLikeCities(
     if (saysPlace(words, i, place.cut)) continue;
     // A city named like a common word (`ليل` Lille, "night") needs the cue close by.
     const window = place.ambiguous === 'common-word' ? NEAR_WINDOW : SPORTS_WINDOW;
-    if (!fixture && !sportsCueNear(words, i, i, window)) continue;
+    if (!fixture && !sportsCueNear(words, i, i, window, sentences)) continue;
     // A listed club of that name (`آيندهوفن`, held back as a place name): that one.
     const listed = orgAt(i, place.cut);
     if (listed !== undefined && listed.last === i) {
@@ -785,21 +786,38 @@ function addClubsNamedLikeCities(
 }
 
 /** Whether a sports cue word is among tokens `[from, to]` (clipped to the document). */
-function sportsCueNear(words: DocWords, first: number, last: number, window: number): boolean {
-  // Within the sentence only: a business report's `ارتفع المؤشر 45 نقطة .` says nothing
-  // of the `الاتفاق` (agreement) that opens the next sentence.
+function sportsCueNear(words: DocWords, first: number, last: number, window: number, sentences: readonly Span[]): boolean {
+  // Within the sentence only (the sentences stage's, or full stops when it did not run): a
+  // business report's `ارتفع المؤشر 45 نقطة .` says nothing of the `الاتفاق` (agreement)
+  // that opens the next sentence.
   const any = words.anyRole;
+  const t = words.lookup.tokens;
+  const s = sentenceAt(sentences, t.start[first]!);
   for (let k = first - 1; k >= 0 && k >= first - window; k--) {
-    if (endsSentence(words, k)) break;
+    if (s !== undefined ? t.start[k]! < s.start : endsSentence(words, k)) break;
     if ((any[k]! & Role.SportsCue) !== 0) return true;
     if (words.startsLine(k)) break;
   }
   const end = Math.min(words.count - 1, last + window);
   for (let k = last + 1; k <= end; k++) {
-    if (words.startsLine(k) || endsSentence(words, k)) break;
+    if (words.startsLine(k) || (s !== undefined ? t.start[k]! >= s.end : endsSentence(words, k))) break;
     if ((any[k]! & Role.SportsCue) !== 0) return true;
   }
   return false;
+}
+
+/** The sentence (sorted spans) that contains `offset`, or undefined (none split). */
+function sentenceAt(sentences: readonly Span[], offset: number): Span | undefined {
+  let lo = 0;
+  let hi = sentences.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const s = sentences[mid]!;
+    if (offset < s.start) hi = mid - 1;
+    else if (offset >= s.end) lo = mid + 1;
+    else return s;
+  }
+  return undefined;
 }
 
 /** Whether token `k` is a full stop, a question or an exclamation mark (Latin or Arabic). */
