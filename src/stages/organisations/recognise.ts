@@ -134,6 +134,11 @@ function humanPlural(words: DocWords, k: number): boolean {
   return t.length > 5 && /(?:\u0648\u0646|\u064a\u0646)$/.test(t);
 }
 
+/** A one-token name at token `j` (whole) without the trigger before it, at UNKNOWN_NAME. */
+function nameAfterTrigger(words: DocWords, j: number, source: string, note: string): Candidate {
+  return makeCandidate({ first: j, last: j, cut: 0, label: 'ORG', id: null, name: words.phrase(j, j, 0), confidence: UNKNOWN_NAME, source: `organisations:${source}`, notes: [note], priority: 1 });
+}
+
 /**
  * Whether token `j` (whole) reads as a one-word definite name of a paper or a channel: ال +
  * three letters or more, no role in any list, no nisba shape (-ي، -ية), no preposition
@@ -444,19 +449,16 @@ export function recogniseOrganisations(
     const counted = i > 0 && tokens.kind[i - 1] === TokenKind.Number;
     // A trigger that only introduces the name (`صحيفة`, `قناة`: span `exclude`) stays outside
     // it, as for listed names (`قناة الجزيرة` -> `الجزيرة`).
-    const named = (source: string, note: string): Candidate =>
-      trigger.include
-        ? make(j, source, UNKNOWN_NAME, note)
-        : makeCandidate({ first: j, last: j, cut: 0, label: 'ORG', id: null, name: words.phrase(j, j, 0), confidence: UNKNOWN_NAME, source: `organisations:${source}`, notes: [note], priority: 1 });
     if (options.unknownNames && trigger.names && !definite && !counted && !words.startsLine(j) && orgAt(j) === undefined && placeAt(j) === undefined && looksLikeName(words, j)) {
-      candidates.push(named('trigger+name', `a name not in the gazetteer, after ${triggerText()}`));
+      const note = `a name not in the gazetteer, after ${triggerText()}`;
+      candidates.push(trigger.include ? make(j, 'trigger+name', UNKNOWN_NAME, note) : nameAfterTrigger(words, j, 'trigger+name', note));
       return;
     }
     // A paper or a channel in construct with one definite word no list knows: its name
     // (`صحيفة الاتحاد`, `مجلة الجديد`, `صحيفة الحياة`), unless the word is an adjective
     // (-ي، -ية), a listed word, or goes on with another definite word.
     if (options.unknownNames && trigger.names && !trigger.include && trigger.heads.has('press') && !definite && !words.startsLine(j) && orgAt(j) === undefined && placeAt(j) === undefined && mediaNameAfterTrigger(words, j)) {
-      candidates.push(named('trigger+media-name', `a paper or channel not in the gazetteer, after ${triggerText()}`));
+      candidates.push(nameAfterTrigger(words, j, 'trigger+media-name', `a paper or channel not in the gazetteer, after ${triggerText()}`));
       return;
     }
 
