@@ -430,6 +430,12 @@ describe("this session's rules with clitics, diacritics, tatweel, Arabic-Indic d
     ['ودعا إلى فتح معبرَي باب الهوى وباب السلامة.', 'LOC', ['باب الهوى', 'باب السلامة']],
     // A demonstrative with و, a relative after a conjunction.
     ['وهو يتحدث عن هذا الرباط وذاك الرباط القدسي.', 'GPE', []],
+    ['وكرمت المعتزلات واللاتي عدن للتمثيل.', 'GPE', []],
+    // ل before a trigger in construct with a name in -ون.
+    ['وقالت لجامعة آستون إن البرنامج ناجح.', 'ORG', ['جامعة آستون']],
+    // Apposition with diacritics and tatweel inside the title and the name; بن with diacritics.
+    ['عرض السِّناتور الجمهوري ، ارلن سبيكتـر ، اقتراحا لمشروع القانون.', 'PERS', ['ارلن سبيكتـر']],
+    ['وتوفي سَهْل بن حُنَيْف أمير المدينة.', 'PERS', ['سَهْل بن حُنَيْف']],
   ]);
 
   it('Arabic-Indic digits: ٣ ونصف في المئة is 3.5%, الـ١٥ before عالميا an ordinal', () => {
@@ -439,6 +445,13 @@ describe("this session's rules with clitics, diacritics, tatweel, Arabic-Indic d
       ['PERCENT', '٣ ونصف في المئة', 3.5],
       ['ORDINAL', 'الـ١٥', 15],
     ]);
+  });
+
+  it('Arabic-Indic digits: a year range, a model number, an English amount', () => {
+    const got = (text: string) => runChecked(pipeline, text).annotations.map((a) => [a.label, text.slice(a.start, a.end), a.value]);
+    expect(got('خلال الفترة من ٢٠١٩ إلى ٢٠٢٢ ارتفعت الصادرات.')).toEqual([['DATE', '٢٠١٩ إلى ٢٠٢٢', '2019/2022']]);
+    expect(got('أطلقت الشركة هاتف آيفون ١٦ الجديد.')).toEqual([]);
+    expect(got('وقالت الشركة إن قيمة الصفقة تبلغ $٥ million وفق التقديرات الأولية للمحللين.')).toEqual([['MONEY', '$٥ million', { amount: 5000000, currency: 'USD' }]]);
   });
 
   it('after emoji, a bracketed English name and a dotted acronym keep exact code-point offsets', () => {
